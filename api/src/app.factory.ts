@@ -1,0 +1,52 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/config';
+import { createLogger, NestPinoLogger } from './common/logger';
+import { createValidationPipe } from './graphql/validation';
+import { KinshipRequest } from './auth/request';
+
+/** Builds the HTTP + GraphQL app (used by main.ts and by the integration tests). */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logger = createLogger(config, 'api');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new NestPinoLogger(logger),
+    bodyParser: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.requestBodyLimit });
+  app.useGlobalPipes(createValidationPipe());
+  app.use((req: KinshipRequest, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    res.on('finish', () => {
+      if (req.path === '/health' && res.statusCode === 200) return;
+      logger.info(
+        {
+          method: req.method,
+          path: req.path,
+          operation: operationName(req),
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+          userId: req.viewer?.id,
+        },
+        'request',
+      );
+    });
+    next();
+  });
+  app.enableShutdownHooks();
+  return app;
+}
+
+function operationName(req: Request): string | undefined {
+  const body: unknown = req.body;
+  if (body && typeof body === 'object' && 'operationName' in body && typeof body.operationName === 'string') {
+    return body.operationName.slice(0, 100);
+  }
+  return undefined;
+}

@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AppConfig, loadConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { SessionGuard } from './auth/session.guard';
+import { LoggerModule } from './common/logger.module';
+import { RedisModule } from './common/redis.module';
+import { DatabaseModule } from './database/database.module';
+import { AppGraphQLModule } from './graphql/graphql.module';
+import { HealthController } from './health.controller';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { DiscussionsModule } from './modules/discussions/discussions.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QueueModule } from './queue/queue.module';
+
+/** The HTTP + GraphQL application. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule,
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        AppGraphQLModule,
+        AccountsModule,
+        DiscussionsModule,
+        NotificationsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: SessionGuard }],
+    };
+  }
+}

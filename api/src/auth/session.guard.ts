@@ -1,0 +1,36 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { hasRole, Role } from '@kinship/shared';
+import { forbidden, unauthenticated } from '../graphql/errors';
+import { SessionsService } from '../modules/accounts/sessions.service';
+import { IS_PUBLIC, REQUIRED_ROLE } from './decorators';
+import { bearerToken, requestOf } from './request';
+
+/**
+ * Installed globally: every resolver and route needs a valid session unless marked @Public(),
+ * so a forgotten decorator fails closed. Role checks come from @RequireRole().
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = requestOf(context);
+    if (!req.viewerResolved) {
+      const token = bearerToken(req);
+      req.viewer = token ? ((await this.sessions.viewerForToken(token)) ?? undefined) : undefined;
+      req.viewerResolved = true;
+    }
+
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (!req.viewer) throw unauthenticated();
+
+    const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
+    if (required && !hasRole(req.viewer.role, required)) throw forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The only code that reads process.env. Every setting is validated once at boot; a bad value stops
+ * the process with a message naming each variable at fault.
+ */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: int(0, 65535).default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL')
+    .default('postgres://kinship:kinship@127.0.0.1:5432/kinship'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'may hold only letters, digits, dot, dash and underscore')
+    .default('kinship'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().default('loopback'),
+  REQUEST_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'must look like 100kb or 1mb')
+    .default('100kb'),
+  GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
+  GRAPHQL_MAX_COST: int(10, 1_000_000).default(5000),
+  SESSION_TTL_DAYS: int(1, 365).default(30),
+  AUTH_RATE_LIMIT_PER_IP: int(1, 100_000).default(30),
+  AUTH_RATE_LIMIT_PER_EMAIL: int(1, 100_000).default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(900),
+  OUTBOX_POLL_MS: int(50, 60_000).default(1000),
+  WORKER_CONCURRENCY: int(1, 100).default(5),
+  JOB_ATTEMPTS: int(1, 50).default(8),
+  JOB_BACKOFF_MS: int(10, 600_000).default(2000),
+});
+
+export type AppConfig = Readonly<{
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  trustProxy: string;
+  requestBodyLimit: string;
+  graphql: { maxDepth: number; maxCost: number; introspection: boolean };
+  sessionTtlDays: number;
+  authRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
+  outboxPollMs: number;
+  worker: { concurrency: number; attempts: number; backoffMs: number };
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings count as unset, so `FOO=` in a .env file falls back to the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.API_HOST,
+    port: e.API_PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    requestBodyLimit: e.REQUEST_BODY_LIMIT,
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      introspection: e.NODE_ENV !== 'production',
+    },
+    sessionTtlDays: e.SESSION_TTL_DAYS,
+    authRateLimit: {
+      perIp: e.AUTH_RATE_LIMIT_PER_IP,
+      perEmail: e.AUTH_RATE_LIMIT_PER_EMAIL,
+      windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    worker: { concurrency: e.WORKER_CONCURRENCY, attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },
+  });
+}

@@ -1,0 +1,20 @@
+import { InviteEntity } from '../modules/accounts/entities/invite.entity';
+import { SessionEntity } from '../modules/accounts/entities/session.entity';
+import { UserEntity } from '../modules/accounts/entities/user.entity';
+import { CategoryEntity } from '../modules/discussions/entities/category.entity';
+import { PostEntity } from '../modules/discussions/entities/post.entity';
+import { ThreadEntity } from '../modules/discussions/entities/thread.entity';
+import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
+import { OutboxEntity } from '../queue/outbox.entity';
+
+/** Every entity, listed explicitly (no globs: see STACK.md pitfall 4). */
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  InviteEntity,
+  CategoryEntity,
+  ThreadEntity,
+  PostEntity,
+  NotificationEntity,
+  OutboxEntity,
+];

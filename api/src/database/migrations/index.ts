@@ -1,0 +1,4 @@
+import { Init1795755194392 } from './1795755194392-Init';
+
+/** Every migration, in order. Add each new one here (no globs: see STACK.md pitfall 4). */
+export const MIGRATIONS = [Init1795755194392];

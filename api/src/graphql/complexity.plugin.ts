@@ -1,0 +1,41 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLSchema } from 'graphql';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { LIMITS } from '@kinship/shared';
+import { DomainError } from './errors';
+
+/**
+ * A list field costs its page size times what each item asks for: `threads(first: 100) { posts(first:
+ * 100) { ... } }` is 10,000 items, not 2 fields.
+ */
+const connectionEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const returnsConnection = /Connection!?$/.test(String(field.type));
+  if (!returnsConnection) return undefined;
+  const first = typeof args.first === 'number' ? args.first : LIMITS.pageSizeDefault;
+  return 1 + first * Math.max(1, childComplexity);
+};
+
+/** Refuses an operation whose estimated cost is above `maxCost`, before any resolver runs. */
+export function complexityPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema: schema as GraphQLSchema,
+            operationName: request.operationName ?? undefined,
+            query: document,
+            variables: request.variables ?? {},
+            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new DomainError(
+              'BAD_USER_INPUT',
+              `This request asks for too much at once (cost ${cost}; the limit is ${maxCost}). Ask for fewer items per page.`,
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config';
+import { createLogger } from '../common/logger';
+import { complexityPlugin } from './complexity.plugin';
+import { Loaders } from './loaders';
+
+const KNOWN_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'RATE_LIMITED',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors a client sees: domain errors as they are, and anything unexpected as a plain sentence
+ * with no stack, SQL or internals (those go to the log, keyed by path).
+ */
+export function formatError(logger: ReturnType<typeof createLogger>) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error instanceof Error ? error.stack : String(error), path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Something went wrong on our side. Please try again in a moment.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        autoSchemaFile: true,
+        sortSchema: true,
+        path: '/graphql',
+        playground: false,
+        introspection: config.graphql.introspection,
+        includeStacktraceInErrorResponses: false,
+        csrfPrevention: true,
+        validationRules: [depthLimit(config.graphql.maxDepth)],
+        plugins: [complexityPlugin(config.graphql.maxCost)],
+        formatError: formatError(createLogger(config, 'graphql')),
+        context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new Loaders() }),
+      }),
+    }),
+  ],
+})
+export class AppGraphQLModule {}

@@ -1,0 +1,215 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { Role } from '@kinship/shared';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/config';
+import { isUuid, normalizeInviteCode, randomInviteCode, sha256 } from '../../common/crypto';
+import { isUniqueViolation } from '../../common/db-errors';
+import { RateLimitService } from '../../common/rate-limit.service';
+import { inTransaction } from '../../database/transaction';
+import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../../graphql/connection';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../graphql/errors';
+import { Viewer } from '../../auth/viewer';
+import { CreateInviteInput } from './dto/create-invite.input';
+import { RegisterInput } from './dto/register.input';
+import { UpdateProfileInput } from './dto/update-profile.input';
+import { InviteEntity } from './entities/invite.entity';
+import { UserEntity } from './entities/user.entity';
+import { Invite, toInvite } from './models/invite.model';
+import { Passwords } from './passwords';
+import { deviceHint, SessionsService } from './sessions.service';
+
+/** Where a sign-in or registration came from: used for rate limits and the device list only. */
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string;
+}
+
+const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
+
+@Injectable()
+export class AccountsService {
+  private readonly passwords: Passwords;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly sessions: SessionsService,
+    private readonly rateLimits: RateLimitService,
+  ) {
+    this.passwords = new Passwords(config.env === 'test');
+  }
+
+  async register(input: RegisterInput, client: ClientInfo): Promise<{ token: string; user: UserEntity }> {
+    const email = input.email.toLowerCase();
+    await this.rateLimits.consume('auth-ip', client.ip);
+    await this.rateLimits.consume('auth-email', email);
+    const passwordHash = await this.passwords.hash(input.password);
+
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        const invite = await this.lockUsableInvite(manager, input.inviteCode, email);
+        if (await manager.existsBy(UserEntity, { email })) {
+          throw conflict('An account with this email already exists. Sign in instead.', 'email');
+        }
+        await this.assertDisplayNameFree(manager, input.displayName);
+
+        const user = manager.create(UserEntity, {
+          email,
+          passwordHash,
+          displayName: input.displayName,
+          role: invite.role,
+          timeZone: input.timeZone ?? 'UTC',
+        });
+        await manager.save(user);
+        await manager.update(InviteEntity, { id: invite.id }, { usedAt: new Date(), usedById: user.id });
+        const token = await this.sessions.open(manager, user.id, deviceHint(client.userAgent));
+        return { token, user };
+      });
+    } catch (error) {
+      // Two registrations racing for the same email or name: the database decides, kindly.
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw conflict('An account with this email already exists. Sign in instead.', 'email');
+      }
+      if (isUniqueViolation(error, 'users_display_name_lower_key')) throw this.displayNameTaken();
+      throw error;
+    }
+  }
+
+  async login(rawEmail: string, password: string, client: ClientInfo): Promise<{ token: string; user: UserEntity }> {
+    const email = rawEmail.trim().toLowerCase();
+    if (!email) throw badInput('email', 'Email is required.');
+    if (!password) throw badInput('password', 'Password is required.');
+    await this.rateLimits.consume('auth-ip', client.ip);
+    await this.rateLimits.check('auth-email', email);
+
+    const user = email.length <= 254 ? await this.dataSource.manager.findOneBy(UserEntity, { email }) : null;
+    const ok = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyDecoy(password);
+    if (!user || !ok) {
+      // Only failures count against the address, so a member who types well is never locked out.
+      await this.rateLimits.consume('auth-email', email);
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    const token = await this.sessions.open(this.dataSource.manager, user.id, deviceHint(client.userAgent));
+    return { token, user };
+  }
+
+  async logout(viewer: Viewer): Promise<void> {
+    await this.sessions.revoke(viewer.sessionId);
+  }
+
+  async createInvite(input: CreateInviteInput, viewer: Viewer): Promise<Invite> {
+    const code = randomInviteCode();
+    const normalized = normalizeInviteCode(code);
+    const invite = this.dataSource.manager.create(InviteEntity, {
+      codeHash: sha256(normalized),
+      codeHint: normalized.slice(0, 4),
+      email: input.email?.toLowerCase() ?? null,
+      role: input.role,
+      createdById: viewer.id,
+      expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+    });
+    await this.dataSource.manager.save(invite);
+    return toInvite(invite, code);
+  }
+
+  async invites(args: PageArgs): Promise<Connection<Invite>> {
+    const first = pageSize(args);
+    const after = decodeCursor(args.after, ['string', 'string']);
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(InviteEntity, 'i')
+      .where(after ? '(i.created_at, i.id) < (:at, :id)' : 'TRUE', after ? { at: after[0], id: after[1] } : {})
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(rows, first, (i) => [i.createdAt.toISOString(), i.id], (i) => toInvite(i));
+  }
+
+  async revokeInvite(id: string): Promise<Invite> {
+    const invite = isUuid(id) ? await this.dataSource.manager.findOneBy(InviteEntity, { id }) : null;
+    if (!invite) throw notFound('That invite');
+    if (invite.usedAt) throw conflict('This invite has already been used, so it cannot be revoked.');
+    if (!invite.revokedAt) {
+      invite.revokedAt = new Date();
+      await this.dataSource.manager.save(invite);
+    }
+    return toInvite(invite);
+  }
+
+  async setRole(userId: string, role: Role, viewer: Viewer): Promise<UserEntity> {
+    if (userId === viewer.id) {
+      throw forbidden("You can't change your own role. Ask another admin to do it.");
+    }
+    const user = await this.findUser(userId);
+    if (!user) throw notFound('That member');
+    user.role = role;
+    await this.dataSource.manager.update(UserEntity, { id: user.id }, { role });
+    return user;
+  }
+
+  async updateProfile(viewer: Viewer, input: UpdateProfileInput): Promise<UserEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const user = await manager.findOneByOrFail(UserEntity, { id: viewer.id });
+      if (input.displayName !== undefined && input.displayName.toLowerCase() !== user.displayName.toLowerCase()) {
+        await this.assertDisplayNameFree(manager, input.displayName);
+      }
+      if (input.displayName !== undefined) user.displayName = input.displayName;
+      if (input.bio !== undefined) user.bio = input.bio || null;
+      if (input.pronouns !== undefined) user.pronouns = input.pronouns || null;
+      if (input.timeZone !== undefined) user.timeZone = input.timeZone;
+      try {
+        await manager.save(user);
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_display_name_lower_key')) throw this.displayNameTaken();
+        throw error;
+      }
+      return user;
+    });
+  }
+
+  findUser(id: string): Promise<UserEntity | null> {
+    return isUuid(id) ? this.dataSource.manager.findOneBy(UserEntity, { id }) : Promise.resolve(null);
+  }
+
+  /** For DataLoaders: users in the order of `ids`, null where one is missing. */
+  async usersByIds(ids: readonly string[]): Promise<(UserEntity | null)[]> {
+    const users = await this.dataSource.manager.findBy(UserEntity, { id: In([...ids]) });
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async lockUsableInvite(manager: EntityManager, code: string, email: string): Promise<InviteEntity> {
+    const invite = await manager
+      .createQueryBuilder(InviteEntity, 'i')
+      .setLock('pessimistic_write')
+      .where('i.code_hash = :hash', { hash: sha256(normalizeInviteCode(code)) })
+      .getOne();
+    if (!invite || invite.revokedAt) {
+      throw badInput('inviteCode', 'This invite code is not valid. Check it, or ask the program team for a new one.');
+    }
+    if (invite.usedAt) {
+      throw badInput('inviteCode', 'This invite code has already been used. Ask the program team for a new one.');
+    }
+    if (invite.expiresAt <= new Date()) {
+      throw badInput('inviteCode', 'This invite code has expired. Ask the program team for a new one.');
+    }
+    if (invite.email && invite.email !== email) {
+      throw badInput('email', 'This invite was issued for a different email address.');
+    }
+    return invite;
+  }
+
+  private async assertDisplayNameFree(manager: EntityManager, displayName: string): Promise<void> {
+    const taken = await manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('lower(u.display_name) = lower(:name)', { name: displayName })
+      .getExists();
+    if (taken) throw this.displayNameTaken();
+  }
+
+  private displayNameTaken() {
+    return conflict('That display name is already taken. Please choose another.', 'displayName');
+  }
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@kinship/shared';
+
+@Entity('users')
+// UNIQUE (lower(display_name)) is created by the migration; TypeORM cannot describe it.
+@Index('users_display_name_lower_key', { synchronize: false })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased. */
+  @Index('users_email_key', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  /** Unique without regard to case, so @mentions are unambiguous. */
+  @Column({ name: 'display_name', type: 'varchar', length: 40 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'MEMBER' })
+  role: Role;
+
+  @Column({ type: 'text', nullable: true })
+  bio: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  pronouns: string | null;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
+  timeZone: string;
+
+  @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
+  joinedAt: Date;
+}

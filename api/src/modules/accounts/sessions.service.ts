@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@kinship/shared';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/config';
+import { randomToken, sha256 } from '../../common/crypto';
+import { Viewer } from '../../auth/viewer';
+import { SessionEntity } from './entities/session.entity';
+
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** Opaque bearer sessions: random token to the client, SHA-256 in the database, revocable. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Opens a session inside the caller's transaction and returns the token (shown once). */
+  async open(manager: EntityManager, userId: string, deviceHint: string | null): Promise<string> {
+    const token = randomToken();
+    await manager.insert(SessionEntity, {
+      userId,
+      tokenHash: sha256(token),
+      deviceHint,
+      expiresAt: new Date(Date.now() + this.config.sessionTtlDays * 86_400_000),
+    });
+    return token;
+  }
+
+  async viewerForToken(token: string): Promise<Viewer | null> {
+    const rows: { id: string; user_id: string; role: Role; last_used_at: Date }[] = await this.dataSource.query(
+      `SELECT s.id, s.user_id, u.role, s.last_used_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [sha256(token)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
+      await this.dataSource.query(`UPDATE sessions SET last_used_at = now() WHERE id = $1`, [row.id]);
+    }
+    return { id: row.user_id, role: row.role, sessionId: row.id };
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+    ]);
+  }
+}
+
+/** "Firefox on Android": enough for a member to recognise a device, nothing more. */
+export function deviceHint(userAgent: string | undefined): string | null {
+  if (!userAgent) return null;
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : null;
+  const os = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
+  if (!browser && !os) return 'Unknown device';
+  return [browser ?? 'Browser', os].filter(Boolean).join(' on ');
+}

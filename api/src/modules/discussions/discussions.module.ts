@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { DiscussionsResolver } from './discussions.resolver';
+import { DiscussionsService } from './discussions.service';
+import { PostFieldsResolver } from './post-fields.resolver';
+import { ThreadFieldsResolver } from './thread-fields.resolver';
+
+@Module({
+  imports: [AccountsModule],
+  providers: [DiscussionsService, DiscussionsResolver, ThreadFieldsResolver, PostFieldsResolver],
+  exports: [DiscussionsService],
+})
+export class DiscussionsModule {}

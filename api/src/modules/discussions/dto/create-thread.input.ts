@@ -1,0 +1,28 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { LIMITS } from '@kinship/shared';
+import { Trim } from '../../../common/validators';
+import { IsContentWarning, IsPostBody } from './post-body';
+
+@InputType()
+export class CreateThreadInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Category must be chosen from the list.' })
+  categoryId: string;
+
+  @Field()
+  @Trim()
+  @IsString({ message: 'Title must be text.' })
+  @Length(LIMITS.threadTitleMin, LIMITS.threadTitleMax, {
+    message: `Title must be between ${LIMITS.threadTitleMin} and ${LIMITS.threadTitleMax} characters.`,
+  })
+  title: string;
+
+  @Field()
+  @IsPostBody()
+  body: string;
+
+  @Field(() => String, { nullable: true })
+  @IsContentWarning()
+  contentWarning?: string;
+}

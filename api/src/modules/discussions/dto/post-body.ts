@@ -1,0 +1,34 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsOptional, IsString, Length, MaxLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { LIMITS } from '@kinship/shared';
+import { Trim } from '../../../common/validators';
+
+@ValidatorConstraint({ name: 'notBlank' })
+class NotBlank implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && value.trim().length > 0;
+  }
+}
+
+/** A post body: Markdown, 1 to 20,000 characters, not only whitespace. */
+export function IsPostBody(): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: 'Body must be text.' }),
+    Validate(NotBlank, { message: 'Body cannot be empty.' }),
+    Length(LIMITS.postBodyMin, LIMITS.postBodyMax, {
+      message: `Body can be at most ${LIMITS.postBodyMax.toLocaleString('en-US')} characters.`,
+    }),
+  );
+}
+
+/** An optional short content warning shown before the post ("mentions a return to use"). */
+export function IsContentWarning(): PropertyDecorator {
+  return applyDecorators(
+    Trim(),
+    IsOptional(),
+    IsString({ message: 'Content warning must be text.' }),
+    MaxLength(LIMITS.contentWarningMax, {
+      message: `Content warning can be at most ${LIMITS.contentWarningMax} characters.`,
+    }),
+  );
+}

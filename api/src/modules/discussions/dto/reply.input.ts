@@ -1,0 +1,23 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsContentWarning, IsPostBody } from './post-body';
+
+@InputType()
+export class ReplyInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Thread id is not valid.' })
+  threadId: string;
+
+  @Field()
+  @IsPostBody()
+  body: string;
+
+  @Field(() => ID, { nullable: true, description: 'The post being quoted, in the same thread.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Reply-to post id is not valid.' })
+  replyToPostId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsContentWarning()
+  contentWarning?: string;
+}

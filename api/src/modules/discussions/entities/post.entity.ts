@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ContentStatus } from '@kinship/shared';
+import { UserEntity } from '../../accounts/entities/user.entity';
+import { ThreadEntity } from './thread.entity';
+
+/** The opening post of a thread and every reply. Replies are flat; `replyToPostId` quotes one. */
+@Entity('posts')
+@Index('posts_thread_position_key', ['threadId', 'position'], { unique: true })
+export class PostEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'thread_id', type: 'uuid' })
+  threadId: string;
+
+  @ManyToOne(() => ThreadEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'thread_id' })
+  thread?: ThreadEntity;
+
+  /** 1 for the opening post, then 2, 3, ... in the order replies were accepted. */
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Index('posts_author_id_idx')
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: UserEntity;
+
+  @Column({ name: 'reply_to_post_id', type: 'uuid', nullable: true })
+  replyToPostId: string | null;
+
+  @ManyToOne(() => PostEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reply_to_post_id' })
+  replyTo?: PostEntity;
+
+  /** The member's Markdown, as written. */
+  @Column({ type: 'text' })
+  body: string;
+
+  /** The Markdown rendered and sanitized once, at write time. */
+  @Column({ name: 'body_html', type: 'text' })
+  bodyHtml: string;
+
+  @Column({ name: 'content_warning', type: 'varchar', length: 140, nullable: true })
+  contentWarning: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'VISIBLE' })
+  status: ContentStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt: Date | null;
+}

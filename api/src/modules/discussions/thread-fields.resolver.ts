@@ -1,0 +1,38 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser } from '../../auth/decorators';
+import { Viewer } from '../../auth/viewer';
+import { GraphQLContext } from '../../graphql/loaders';
+import { User } from '../accounts/models/user.model';
+import { UsersLoader } from '../accounts/users.loader';
+import { DiscussionsService } from './discussions.service';
+import { ThreadPostsArgs } from './dto/threads.args';
+import { Category, toCategory } from './models/category.model';
+import { PostConnection } from './models/post.model';
+import { Thread } from './models/thread.model';
+
+@Resolver(() => Thread)
+export class ThreadFieldsResolver {
+  constructor(
+    private readonly discussions: DiscussionsService,
+    private readonly users: UsersLoader,
+  ) {}
+
+  @ResolveField(() => Category)
+  async category(@Parent() thread: Thread, @Context() ctx: GraphQLContext): Promise<Category> {
+    const category = await ctx.loaders
+      .for('categoriesById', (ids: readonly string[]) => this.discussions.categoriesByIds(ids))
+      .load(thread.categoryId);
+    if (!category) throw new Error(`thread ${thread.id} has no category`);
+    return toCategory(category);
+  }
+
+  @ResolveField(() => User)
+  author(@Parent() thread: Thread, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<User> {
+    return this.users.load(ctx.loaders, thread.authorId, viewer);
+  }
+
+  @ResolveField(() => PostConnection, { description: 'Posts in reply order; the opening post is position 1.' })
+  posts(@Parent() thread: Thread, @Args() args: ThreadPostsArgs, @CurrentUser() viewer: Viewer): Promise<PostConnection> {
+    return this.discussions.threadPosts(thread.id, args, viewer);
+  }
+}

@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { NotificationType } from '@kinship/shared';
+import { UserEntity } from '../../accounts/entities/user.entity';
+
+/**
+ * One in-app notification. `sourceKey` names the event that caused it ("reply:<postId>"); the
+ * unique (user, source) pair is what makes a job that runs twice write one row.
+ */
+@Entity('notifications')
+@Index('notifications_user_source_key', ['userId', 'sourceKey'], { unique: true })
+@Index('notifications_user_listing_idx', ['userId', 'createdAt', 'id'])
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ type: 'varchar', length: 32 })
+  type: NotificationType;
+
+  @Column({ name: 'source_key', type: 'varchar', length: 120 })
+  sourceKey: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 300, default: '' })
+  body: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  url: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+}

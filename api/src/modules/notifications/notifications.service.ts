@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { NotificationType } from '@kinship/shared';
+import { isUuid } from '../../common/crypto';
+import { Connection, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
+import { badInput } from '../../graphql/errors';
+import { NotificationsArgs } from './dto/notifications.args';
+import { NotificationEntity } from './entities/notification.entity';
+import { Notification, toNotification } from './models/notification.model';
+
+export interface NewNotification {
+  userId: string;
+  type: NotificationType;
+  sourceKey: string;
+  title: string;
+  body: string;
+  url: string;
+}
+
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Newest first. */
+  async list(userId: string, args: NotificationsArgs): Promise<Connection<Notification>> {
+    const first = pageSize(args);
+    const after = decodeCursor(args.after, ['string', 'string']);
+    const query = this.dataSource.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .where('n.user_id = :userId', { userId })
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(first + 1);
+    if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
+    if (after) query.andWhere('(n.created_at, n.id) < (:at, :id)', { at: after[0], id: after[1] });
+    const rows = await query.getMany();
+    return toConnection(rows, first, (n) => [n.createdAt.toISOString(), n.id], toNotification);
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return count as number;
+  }
+
+  /** Marks the viewer's own notifications read (all of them when `ids` is absent); returns how many changed. */
+  async markRead(userId: string, ids?: string[] | null): Promise<number> {
+    if (ids) {
+      const bad = ids.find((id) => !isUuid(id));
+      if (bad !== undefined) throw badInput('ids', 'ids must be notification ids.');
+      if (ids.length === 0) return 0;
+      const [, count] = await this.dataSource.query(
+        `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND id = ANY($2::uuid[])`,
+        [userId, ids],
+      );
+      return count as number;
+    }
+    const [, count] = await this.dataSource.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return count as number;
+  }
+
+  /** Writes one notification; a second write for the same (user, source) is a no-op. */
+  async create(notification: NewNotification): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(notification)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from 'bullmq';
+import { JobRegistry } from './job-registry';
+import { defineJob } from './jobs';
+
+const A = defineJob<{ id: string }>('notifications', 'test.a');
+const B = defineJob<{ id: string }>('notifications', 'test.b');
+
+describe('JobRegistry', () => {
+  it('refuses to start when a job has no handler, naming it', () => {
+    const registry = new JobRegistry();
+    registry.register(A, async () => undefined);
+    expect(() => registry.assertComplete([A, B])).toThrow(/test\.b/);
+  });
+
+  it('refuses a second handler for the same job', () => {
+    const registry = new JobRegistry();
+    registry.register(A, async () => undefined);
+    expect(() => registry.register(A, async () => undefined)).toThrow(/two handlers/);
+  });
+
+  it('dispatches a job to its handler with the payload', async () => {
+    const registry = new JobRegistry();
+    const seen: string[] = [];
+    registry.register(A, async (payload) => void seen.push(payload.id));
+    await registry.dispatch({ name: 'test.a', data: { id: 'x' } } as Job<object>);
+    expect(seen).toEqual(['x']);
+    await expect(registry.dispatch({ name: 'test.c', data: {} } as Job<object>)).rejects.toThrow(/test\.c/);
+  });
+});

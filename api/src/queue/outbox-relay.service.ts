@@ -1,0 +1,139 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobsOptions, Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config';
+import { InjectLogger, Logger } from '../common/logger.module';
+import { QUEUES, QueueName } from './jobs';
+import { OUTBOX_CHANNEL } from './outbox.service';
+import { producerConnection } from './redis-connection';
+
+const BATCH = 200;
+
+/**
+ * Moves committed outbox rows into BullMQ, the outbox id as the job id (so a row relayed twice is
+ * one job). Woken by NOTIFY at commit, and polls as a safety net. Rows are locked with SKIP LOCKED,
+ * so several workers can relay side by side. If Redis is away, the batch rolls back and waits.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly connection: Redis;
+  private readonly queues: Map<QueueName, Queue>;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectLogger() private readonly logger: Logger,
+  ) {
+    this.connection = producerConnection(config.redisUrl);
+    this.queues = new Map(QUEUES.map((name) => [name, new Queue(name, { connection: this.connection, prefix: config.redisPrefix })]));
+  }
+
+  get jobOptions(): JobsOptions {
+    const { attempts, backoffMs } = this.config.worker;
+    return {
+      attempts,
+      backoff: { type: 'exponential', delay: backoffMs },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    this.connection.disconnect();
+  }
+
+  /** Relays until the outbox is empty; resolves with the number of rows moved. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const moved = await this.relayBatch();
+      total += moved;
+      if (moved < BATCH) return total;
+    }
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'kinship-relay' });
+      client.on('error', (error) => {
+        this.logger.warn({ err: error.message }, 'outbox listener lost its connection; polling only');
+        this.listener = undefined;
+      });
+      client.on('notification', () => this.schedule(0));
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'outbox listener unavailable; polling only');
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+        const immediate = this.again;
+        this.again = false;
+        this.schedule(immediate ? 0 : this.config.outboxPollMs);
+      });
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const moved = await this.drain();
+      if (moved > 0) this.logger.debug({ moved }, 'outbox relayed');
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'outbox relay failed; will retry');
+    }
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; queue: QueueName; name: string; payload: object }[] = await manager.query(
+        `SELECT id, queue, name, payload FROM outbox
+          WHERE dispatched_at IS NULL
+          ORDER BY created_at
+          LIMIT ${BATCH}
+          FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      for (const queueName of new Set(rows.map((r) => r.queue))) {
+        const queue = this.queues.get(queueName);
+        if (!queue) throw new Error(`outbox row for unknown queue ${queueName}`);
+        await queue.addBulk(
+          rows
+            .filter((r) => r.queue === queueName)
+            .map((r) => ({ name: r.name, data: r.payload, opts: { ...this.jobOptions, jobId: r.id } })),
+        );
+      }
+      await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The transactional outbox: a job intent written in the same transaction as the domain change
+ * that caused it. The relay moves undispatched rows to BullMQ with the row id as the job id.
+ */
+@Entity('outbox')
+@Index('outbox_pending_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
+export class OutboxEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  queue: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  /** Ids only, never content: the job reloads what it needs. */
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
+}

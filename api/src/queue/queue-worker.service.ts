@@ -1,0 +1,43 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config';
+import { InjectLogger, Logger } from '../common/logger.module';
+import { ALL_JOBS } from './all-jobs';
+import { JobRegistry } from './job-registry';
+import { QUEUES } from './jobs';
+import { workerConnection } from './redis-connection';
+
+/** Runs one BullMQ worker per queue and hands each job to its registered handler. */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private workers: Worker[] = [];
+
+  constructor(
+    private readonly registry: JobRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectLogger() private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Processors registered their handlers in onModuleInit, which has run for every module now.
+    this.registry.assertComplete(ALL_JOBS);
+    this.workers = QUEUES.map((queue) => {
+      const worker = new Worker(queue, (job: Job<object>) => this.registry.dispatch(job), {
+        connection: workerConnection(this.config.redisUrl),
+        prefix: this.config.redisPrefix,
+        concurrency: this.config.worker.concurrency,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'),
+      );
+      worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker error'));
+      return worker;
+    });
+    this.logger.info({ queues: QUEUES, concurrency: this.config.worker.concurrency }, 'workers started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

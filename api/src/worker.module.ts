@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, loadConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { LoggerModule } from './common/logger.module';
+import { DatabaseModule } from './database/database.module';
+import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
+import { QueueWorkerModule } from './queue/queue-worker.module';
+
+/** The worker: outbox relay, BullMQ workers and every domain's job handlers. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule,
+        DatabaseModule,
+        QueueWorkerModule,
+        NotificationsJobsModule,
+      ],
+    };
+  }
+}

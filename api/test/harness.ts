@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { createApp } from '../src/app.factory';
+import { AppConfig, loadConfig } from '../src/config/config';
+import { WorkerModule } from '../src/worker.module';
+import { dropDatabase, uniqueName, urlFor, withAdmin } from './database';
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * One test file's world: its own database cloned from the migrated template, its own Redis key
+ * prefix, the api over real HTTP, and (on demand) a worker.
+ */
+export class TestHarness {
+  app!: INestApplication;
+  worker?: INestApplicationContext;
+  config!: AppConfig;
+  private database!: string;
+
+  static async start(env: Record<string, string> = {}): Promise<TestHarness> {
+    const harness = new TestHarness();
+    harness.database = uniqueName('kinship_test');
+    const template = inject('templateDatabase');
+    await withAdmin((c) => c.query(`CREATE DATABASE "${harness.database}" TEMPLATE "${template}"`));
+    harness.config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: urlFor(harness.database),
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: uniqueName('kt'),
+      OUTBOX_POLL_MS: '100',
+      JOB_BACKOFF_MS: '50',
+      ...env,
+    });
+    harness.app = await createApp(harness.config);
+    await harness.app.init();
+    return harness;
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  async startWorker(): Promise<INestApplicationContext> {
+    this.worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(this.config), { logger: false });
+    await this.worker.init();
+    return this.worker;
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.app?.close();
+    const redis = new Redis(this.config.redisUrl);
+    try {
+      const keys = await redis.keys(`${this.config.redisPrefix}:*`);
+      if (keys.length) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+    await dropDatabase(this.database);
+  }
+
+  /** POST /graphql as the holder of `token` (or signed out). */
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GqlResponse<T>> {
+    const req = request(this.app.getHttpServer()).post('/graphql').set('Content-Type', 'application/json');
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    const res = await req.send({ query, variables });
+    return res.body as GqlResponse<T>;
+  }
+
+  /** Like gql, but fails the test on any error and returns `data`. */
+  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const res = await this.gql<T>(query, variables, token);
+    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+    return res.data as T;
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+}
+
+/** The first error's code, message and field, for compact assertions. */
+export function errorOf(res: GqlResponse<unknown>): { code?: unknown; message?: string; field?: unknown } {
+  const error = res.errors?.[0];
+  return { code: error?.extensions?.code, message: error?.message, field: error?.extensions?.field };
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,45 @@
+export const REACTION_KINDS = ['SUPPORT', 'HUG', 'STRENGTH'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+
+export const SENSITIVE_TOPICS = ['ALCOHOL', 'OPIOIDS', 'STIMULANTS', 'GAMBLING', 'SELF_HARM', 'RELAPSE'] as const;
+export type SensitiveTopic = (typeof SENSITIVE_TOPICS)[number];
+
+export const FLAG_REASONS = [
+  'HARASSMENT',
+  'TRIGGERING',
+  'SPAM',
+  'PRIVACY',
+  'MISINFORMATION',
+  'SAFETY',
+  'SUPPORT',
+  'OTHER',
+] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+export const CONTENT_STATUSES = ['VISIBLE', 'PENDING_REVIEW', 'HIDDEN', 'REMOVED'] as const;
+export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+
+export const NOTIFICATION_TYPES = [
+  'REPLY',
+  'MENTION',
+  'REACTION',
+  'MILESTONE',
+  'EVENT_REMINDER',
+  'WAITLIST_PROMOTED',
+  'EVENT_CHANGED',
+  'EVENT_CANCELLED',
+  'MODERATION_OUTCOME',
+  'FLAG_RAISED',
+  'RESOURCE_APPROVED',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** The categories a new community starts with (DESIGN.md, Discussions). */
+export const DEFAULT_CATEGORIES = [
+  { name: 'Introductions', description: 'Say hello and tell us a little about where you are.' },
+  { name: 'Daily check-in', description: 'How are you today? One line is enough.' },
+  { name: 'Relapse prevention', description: 'Plans, triggers, and what helps when things get hard.' },
+  { name: 'Stress and emotions', description: 'Anxiety, anger, grief, joy: talk it through with people who get it.' },
+  { name: 'Family and relationships', description: 'Partners, parents, kids and friends in recovery.' },
+  { name: 'Wins', description: 'Big or small, share what went well.' },
+] as const;

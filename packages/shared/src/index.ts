@@ -1,0 +1,4 @@
+export * from './limits.js';
+export * from './roles.js';
+export * from './domain.js';
+export * from './safety.js';

@@ -1,0 +1,22 @@
+/** Input limits shared by the api (validation) and the web (form hints). */
+export const LIMITS = {
+  passwordMin: 10,
+  passwordMax: 200,
+  displayNameMin: 2,
+  displayNameMax: 40,
+  emailMax: 254,
+  bioMax: 1000,
+  pronounsMax: 40,
+  threadTitleMin: 3,
+  threadTitleMax: 150,
+  postBodyMin: 1,
+  postBodyMax: 20_000,
+  contentWarningMax: 140,
+  categoryNameMin: 2,
+  categoryNameMax: 60,
+  categoryDescriptionMax: 300,
+  inviteDaysMin: 1,
+  inviteDaysMax: 90,
+  pageSizeDefault: 20,
+  pageSizeMax: 100,
+} as const;

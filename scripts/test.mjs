@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm test`: install, check services, prepare the database, then build, lint + typecheck and
+// test every workspace through Turborepo, stopping at the first failure.
+//
+// Environment is passed through (DATABASE_URL, REDIS_URL, CHROME_PATH, CI, ...); turbo.json lists
+// what each task may see.
+
+import {
+  BootstrapError,
+  CommandError,
+  colour,
+  ensureDatabase,
+  ensureInstalled,
+  ensureServices,
+  fail,
+  formatDuration,
+  runMain,
+  step,
+  turbo,
+} from './lib/bootstrap.mjs';
+
+const STEPS = [
+  { name: 'build', title: 'Building (turbo run build)', args: ['run', 'build'] },
+  { name: 'lint+typecheck', title: 'Linting and type-checking (turbo run lint typecheck)', args: ['run', 'lint', 'typecheck'] },
+  { name: 'test', title: 'Testing (turbo run test --concurrency=1)', args: ['run', 'test', '--concurrency=1'], countTests: true },
+];
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+/**
+ * Adds up vitest's "Tests  3 failed | 40 passed | 2 skipped (45)" lines (one per workspace,
+ * prefixed by turbo with "@kinship/api:test:").
+ */
+function countTests(output) {
+  const totals = { passed: 0, failed: 0, skipped: 0, todo: 0, summaries: 0 };
+  for (const raw of output.split(/\r?\n/)) {
+    const line = raw.replace(ANSI, '');
+    const match = /(?:^|[\s:])Tests\s+((?:\d+\s+(?:passed|failed|skipped|todo)(?:\s*\|\s*)?)+)\s*\(\d+\)\s*$/.exec(line);
+    if (!match) continue;
+    totals.summaries += 1;
+    for (const [, n, kind] of match[1].matchAll(/(\d+)\s+(passed|failed|skipped|todo)/g)) totals[kind] += Number(n);
+  }
+  return totals;
+}
+
+async function main() {
+  const started = Date.now();
+  const results = [];
+
+  const record = async (name, fn) => {
+    const t0 = Date.now();
+    try {
+      const value = await fn();
+      results.push({ name, ms: Date.now() - t0, ok: true });
+      return value;
+    } catch (error) {
+      results.push({ name, ms: Date.now() - t0, ok: false });
+      throw error;
+    }
+  };
+
+  let tests = null;
+  let failure = null;
+  try {
+    await record('setup', async () => {
+      await ensureInstalled();
+      await ensureServices();
+      await ensureDatabase();
+    });
+
+    const env = { ...process.env };
+    // Keep colours when a person is watching even though the output goes through a pipe.
+    if (process.stdout.isTTY && !env.NO_COLOR && !env.FORCE_COLOR) env.FORCE_COLOR = '1';
+
+    for (const s of STEPS) {
+      step(s.title);
+      await record(s.name, async () => {
+        try {
+          const { output } = await turbo(s.args, { env, capture: s.countTests });
+          if (s.countTests) tests = countTests(output);
+        } catch (error) {
+          if (s.countTests && error instanceof CommandError) tests = countTests(error.output ?? '');
+          throw error;
+        }
+      });
+    }
+  } catch (error) {
+    failure = error;
+  }
+
+  if (failure) {
+    if (failure instanceof BootstrapError) fail(failure.message);
+    else {
+      fail('Unexpected error in the test script:');
+      console.error(failure);
+    }
+  }
+
+  // The summary comes last so it is the first thing read at the bottom of a CI log.
+  const parts = results.map((r) => `${r.name} ${formatDuration(r.ms)}${r.ok ? '' : ` ${colour.red('FAILED')}`}`);
+  const total = formatDuration(Date.now() - started);
+  const verdict = failure ? colour.bold(colour.red('npm test failed')) : colour.bold(colour.green('npm test passed'));
+  console.log(`\n${verdict}: ${parts.join(', ')} (total ${total})`);
+  if (tests && tests.summaries > 0) {
+    const skipped = tests.skipped + tests.todo;
+    console.log(`Tests: ${tests.passed} passed, ${tests.failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  } else if (tests) {
+    console.log('No vitest summary was found in the test output.');
+  }
+  return failure ? (failure.exitCode ?? 1) : 0;
+}
+
+runMain(main);
