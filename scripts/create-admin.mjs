@@ -43,7 +43,10 @@ function parseArgs(argv) {
   const email = args[0].trim();
   // The address itself is not echoed back: it is personal data.
   if (email.length > 254 || !EMAIL.test(email)) {
-    throw new BootstrapError(`That does not look like an email address (expected name@example.org).\n\n${USAGE}`, { exitCode: 2 });
+    throw new BootstrapError(
+      `That does not look like an email address (expected name@example.org).\n\n${USAGE}`,
+      { exitCode: 2 },
+    );
   }
   return email;
 }
@@ -61,12 +64,18 @@ async function main() {
     step('Building the api (turbo run build --filter=@kinship/api)');
     await turbo(['run', 'build', '--filter=@kinship/api']);
     if (!fs.existsSync(path.join(apiDir, 'dist', 'cli', 'create-admin.js'))) {
-      throw new BootstrapError('The api build did not produce api/dist/cli/create-admin.js. Check the build output above.');
+      throw new BootstrapError(
+        'The api build did not produce api/dist/cli/create-admin.js. Check the build output above.',
+      );
     }
   }
 
   step('Applying database migrations');
-  await run(process.execPath, ['dist/cli/migrate.js'], { cwd: apiDir, env, display: 'node api/dist/cli/migrate.js' });
+  await run(process.execPath, ['dist/cli/migrate.js'], {
+    cwd: apiDir,
+    env,
+    display: 'node api/dist/cli/migrate.js',
+  });
 
   step('Creating the admin invite');
   // Nothing is printed after this command, so its last line (the code) stays the last line.

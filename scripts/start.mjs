@@ -60,7 +60,10 @@ function settings() {
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' };
   const apiPort = port(env.API_PORT, 4000, 'API_PORT');
   const webPort = port(env.PORT, 3000, 'PORT');
-  if (apiPort === webPort) throw new BootstrapError(`API_PORT and PORT are both ${apiPort}: give the api and the web different ports.`);
+  if (apiPort === webPort)
+    throw new BootstrapError(
+      `API_PORT and PORT are both ${apiPort}: give the api and the web different ports.`,
+    );
   const apiHost = env.API_HOST || '127.0.0.1';
   // Local use binds to loopback: a health-adjacent community should not appear on the LAN by
   // accident. Set HOST=0.0.0.0 to reach it from another device.
@@ -124,7 +127,8 @@ function startChild(name, paint, script, cwd, env) {
       void stopAll(1);
     }
   });
-  child.on('exit', (code, signal) => {
+  // 'close' (not 'exit'): its output has been read by then, so last words are not lost.
+  child.on('close', (code, signal) => {
     record.exited = true;
     if (!stopping && (signal === 'SIGINT' || code === 130)) {
       // Ctrl-C reaches the whole process group; the child may notice before we do.
@@ -176,7 +180,9 @@ async function waitForHttp(name, url, accept) {
       // not listening yet
     }
     if (Date.now() >= deadline) {
-      fail(`The ${name} did not answer on ${url} within ${STARTUP_TIMEOUT_MS / 1000}s; stopping. Its output above says why.`);
+      fail(
+        `The ${name} did not answer on ${url} within ${STARTUP_TIMEOUT_MS / 1000}s; stopping. Its output above says why.`,
+      );
       await stopAll(1);
     }
     await sleep(300);
@@ -225,10 +231,18 @@ async function main() {
   requireFile('web/build/index.js', 'Check the web build output above.');
 
   step('Applying database migrations');
-  await run(process.execPath, ['dist/cli/migrate.js'], { cwd: API_DIR, env: s.apiEnv, display: 'node api/dist/cli/migrate.js' });
+  await run(process.execPath, ['dist/cli/migrate.js'], {
+    cwd: API_DIR,
+    env: s.apiEnv,
+    display: 'node api/dist/cli/migrate.js',
+  });
 
   step('Adding the demo community (only when the database has no users yet)');
-  await run(process.execPath, ['dist/cli/seed.js'], { cwd: API_DIR, env: s.apiEnv, display: 'node api/dist/cli/seed.js' });
+  await run(process.execPath, ['dist/cli/seed.js'], {
+    cwd: API_DIR,
+    env: s.apiEnv,
+    display: 'node api/dist/cli/seed.js',
+  });
 
   step('Starting the api, the worker and the web');
   await checkPortFree(probeHost(s.apiHost), s.apiPort, 'API_PORT');

@@ -21,8 +21,17 @@ import {
 
 const STEPS = [
   { name: 'build', title: 'Building (turbo run build)', args: ['run', 'build'] },
-  { name: 'lint+typecheck', title: 'Linting and type-checking (turbo run lint typecheck)', args: ['run', 'lint', 'typecheck'] },
-  { name: 'test', title: 'Testing (turbo run test --concurrency=1)', args: ['run', 'test', '--concurrency=1'], countTests: true },
+  {
+    name: 'lint+typecheck',
+    title: 'Linting and type-checking (turbo run lint typecheck)',
+    args: ['run', 'lint', 'typecheck'],
+  },
+  {
+    name: 'test',
+    title: 'Testing (turbo run test --concurrency=1)',
+    args: ['run', 'test', '--concurrency=1'],
+    countTests: true,
+  },
 ];
 
 // eslint-disable-next-line no-control-regex
@@ -36,10 +45,12 @@ function countTests(output) {
   const totals = { passed: 0, failed: 0, skipped: 0, todo: 0, summaries: 0 };
   for (const raw of output.split(/\r?\n/)) {
     const line = raw.replace(ANSI, '');
-    const match = /(?:^|[\s:])Tests\s+((?:\d+\s+(?:passed|failed|skipped|todo)(?:\s*\|\s*)?)+)\s*\(\d+\)\s*$/.exec(line);
+    const match =
+      /(?:^|[\s:])Tests\s+((?:\d+\s+(?:passed|failed|skipped|todo)(?:\s*\|\s*)?)+)\s*\(\d+\)\s*$/.exec(line);
     if (!match) continue;
     totals.summaries += 1;
-    for (const [, n, kind] of match[1].matchAll(/(\d+)\s+(passed|failed|skipped|todo)/g)) totals[kind] += Number(n);
+    for (const [, n, kind] of match[1].matchAll(/(\d+)\s+(passed|failed|skipped|todo)/g))
+      totals[kind] += Number(n);
   }
   return totals;
 }
@@ -98,13 +109,19 @@ async function main() {
   }
 
   // The summary comes last so it is the first thing read at the bottom of a CI log.
-  const parts = results.map((r) => `${r.name} ${formatDuration(r.ms)}${r.ok ? '' : ` ${colour.red('FAILED')}`}`);
+  const parts = results.map(
+    (r) => `${r.name} ${formatDuration(r.ms)}${r.ok ? '' : ` ${colour.red('FAILED')}`}`,
+  );
   const total = formatDuration(Date.now() - started);
-  const verdict = failure ? colour.bold(colour.red('npm test failed')) : colour.bold(colour.green('npm test passed'));
+  const verdict = failure
+    ? colour.bold(colour.red('npm test failed'))
+    : colour.bold(colour.green('npm test passed'));
   console.log(`\n${verdict}: ${parts.join(', ')} (total ${total})`);
   if (tests && tests.summaries > 0) {
     const skipped = tests.skipped + tests.todo;
-    console.log(`Tests: ${tests.passed} passed, ${tests.failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    console.log(
+      `Tests: ${tests.passed} passed, ${tests.failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+    );
   } else if (tests) {
     console.log('No vitest summary was found in the test output.');
   }

@@ -42,7 +42,7 @@ export const colour = {
   cyan: paint('36'),
 };
 
-/** A numbered-free top-level step: "==> Installing dependencies". */
+/** A top-level step: "==> Installing dependencies". */
 export function step(message) {
   console.log(`${colour.bold(colour.cyan('==>'))} ${colour.bold(message)}`);
 }
@@ -221,9 +221,9 @@ export function capture(cmd, args = [], opts = {}) {
   });
 }
 
-/** `npx --no turbo ...` with telemetry off and plain streamed output (no interactive UI). */
+/** `npx --no -- turbo ...` with telemetry off and plain streamed output (no interactive UI). */
 export function turbo(args, opts = {}) {
-  return run('npx', ['--no', 'turbo', ...args, '--ui=stream'], {
+  return run('npx', ['--no', '--', 'turbo', ...args, '--ui=stream'], {
     display: `turbo ${args.join(' ')}`,
     ...opts,
     env: turboEnv(opts.env ?? process.env),
@@ -307,10 +307,14 @@ function parseUrl(value, variable, protocols) {
   try {
     url = new URL(value);
   } catch {
-    throw new BootstrapError(`${variable} is not a valid URL. Expected something like ${variable === 'DATABASE_URL' ? DEFAULT_DATABASE_URL : DEFAULT_REDIS_URL}.`);
+    throw new BootstrapError(
+      `${variable} is not a valid URL. Expected something like ${variable === 'DATABASE_URL' ? DEFAULT_DATABASE_URL : DEFAULT_REDIS_URL}.`,
+    );
   }
   if (!protocols.includes(url.protocol)) {
-    throw new BootstrapError(`${variable} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (it starts with ${url.protocol}//).`);
+    throw new BootstrapError(
+      `${variable} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (it starts with ${url.protocol}//).`,
+    );
   }
   return url;
 }
@@ -322,7 +326,10 @@ function hostOf(url) {
 /** Where PostgreSQL is expected, from DATABASE_URL or the local default. */
 export function databaseConfig(env = process.env) {
   const fromEnv = Boolean(env.DATABASE_URL && env.DATABASE_URL.trim());
-  const url = parseUrl(fromEnv ? env.DATABASE_URL.trim() : DEFAULT_DATABASE_URL, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const url = parseUrl(fromEnv ? env.DATABASE_URL.trim() : DEFAULT_DATABASE_URL, 'DATABASE_URL', [
+    'postgres:',
+    'postgresql:',
+  ]);
   const host = hostOf(url);
   return {
     fromEnv,
@@ -339,7 +346,10 @@ export function databaseConfig(env = process.env) {
 /** Where Redis is expected, from REDIS_URL or the local default. */
 export function redisConfig(env = process.env) {
   const fromEnv = Boolean(env.REDIS_URL && env.REDIS_URL.trim());
-  const url = parseUrl(fromEnv ? env.REDIS_URL.trim() : DEFAULT_REDIS_URL, 'REDIS_URL', ['redis:', 'rediss:']);
+  const url = parseUrl(fromEnv ? env.REDIS_URL.trim() : DEFAULT_REDIS_URL, 'REDIS_URL', [
+    'redis:',
+    'rediss:',
+  ]);
   return {
     fromEnv,
     url,
@@ -489,7 +499,9 @@ export async function waitFor(check, { timeoutMs = SERVICE_TIMEOUT_MS, intervalM
   for (;;) {
     if (await check()) return;
     if (Date.now() >= deadline) {
-      throw new BootstrapError(onTimeout ?? `${what} did not become ready within ${Math.round(timeoutMs / 1000)}s.`);
+      throw new BootstrapError(
+        onTimeout ?? `${what} did not become ready within ${Math.round(timeoutMs / 1000)}s.`,
+      );
     }
     await sleep(intervalMs);
   }
@@ -519,7 +531,9 @@ async function startLocalPostgres(port) {
   if (versions.length === 0) return { started: false };
   for (const version of versions) {
     info(`Starting PostgreSQL ${version} (pg_ctlcluster ${version} main start)`);
-    const result = await capture('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { timeoutMs: 60_000 });
+    const result = await capture('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
+      timeoutMs: 60_000,
+    });
     if (result.code === 0) return { started: true };
     if (result.code === 2) {
       // "Cluster is already running" — yet nothing answered on our port, so it listens elsewhere.
@@ -640,7 +654,9 @@ export async function ensureServices() {
         continue;
       }
       if (ping.status === 'auth') {
-        throw new BootstrapError(`Redis at ${where(cfg)} refused the credentials in REDIS_URL (${ping.detail}).`);
+        throw new BootstrapError(
+          `Redis at ${where(cfg)} refused the credentials in REDIS_URL (${ping.detail}).`,
+        );
       }
       if (ping.status === 'loading') {
         info(`${label} on ${where(cfg)} is loading its data`);
@@ -653,7 +669,8 @@ export async function ensureServices() {
       problems.push(notRunningMessage(name, cfg, {}));
       continue;
     }
-    const attempt = name === 'postgres' ? await startLocalPostgres(cfg.port) : await startLocalRedis(cfg.port);
+    const attempt =
+      name === 'postgres' ? await startLocalPostgres(cfg.port) : await startLocalRedis(cfg.port);
     if (attempt.started) {
       waiting.push(service);
     } else if (cfg.port === service.defaultPort && (await dockerCompose())) {
@@ -697,12 +714,18 @@ function connectionUrl({ host, port, user, database }, extraParams) {
 }
 
 function classify(message) {
-  if (/password authentication failed|no password supplied|authentication failed/i.test(message)) return 'auth';
+  if (/password authentication failed|no password supplied|authentication failed/i.test(message))
+    return 'auth';
   if (/database "[^"]*" does not exist/i.test(message)) return 'nodb';
   if (/role "[^"]*" does not exist/i.test(message)) return 'norole';
   if (/no pg_hba\.conf entry/i.test(message)) return 'hba';
   if (/permission denied/i.test(message)) return 'permission';
-  if (/connection refused|could not connect|timeout|could not translate host|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(message)) return 'unreachable';
+  if (
+    /connection refused|could not connect|timeout|could not translate host|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(
+      message,
+    )
+  )
+    return 'unreachable';
   return 'other';
 }
 
@@ -746,7 +769,18 @@ export async function sql(conn, statement) {
     if (conn.password) env.PGPASSWORD = conn.password;
     const result = await capture(
       'psql',
-      ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-d', connectionUrl(conn, conn.params), '-c', statement],
+      [
+        '-X',
+        '-A',
+        '-t',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-d',
+        connectionUrl(conn, conn.params),
+        '-c',
+        statement,
+      ],
       { env, timeoutMs: 30_000 },
     );
     if (result.code === 0) {
@@ -765,7 +799,8 @@ export async function sql(conn, statement) {
     return {
       ok: false,
       kind: 'tooling',
-      message: 'neither psql nor the pg package is available (install the PostgreSQL client, or run `npm ci` first)',
+      message:
+        'neither psql nor the pg package is available (install the PostgreSQL client, or run `npm ci` first)',
     };
   }
   const client = new pg.Client({
@@ -781,7 +816,9 @@ export async function sql(conn, statement) {
   try {
     await client.connect();
     const result = await client.query({ text: statement, rowMode: 'array' });
-    const rows = (result.rows ?? []).map((row) => row.map((v) => (v === true ? 't' : v === false ? 'f' : String(v))));
+    const rows = (result.rows ?? []).map((row) =>
+      row.map((v) => (v === true ? 't' : v === false ? 'f' : String(v))),
+    );
     return { ok: true, rows };
   } catch (error) {
     const message = cleanError(String(error.message ?? error));
@@ -800,7 +837,9 @@ const WHOAMI = 'SELECT current_user, rolcreatedb FROM pg_roles WHERE rolname = c
 
 function sslFor(cfg) {
   const mode = cfg.url.searchParams.get('sslmode');
-  return mode && mode !== 'disable' ? { params: [['sslmode', mode]], ssl: { rejectUnauthorized: mode === 'verify-full' } } : {};
+  return mode && mode !== 'disable'
+    ? { params: [['sslmode', mode]], ssl: { rejectUnauthorized: mode === 'verify-full' } }
+    : {};
 }
 
 function warnIfNoCreateDb(result, role) {
@@ -820,14 +859,24 @@ function warnIfNoCreateDb(result, role) {
 export async function ensureDatabase() {
   step('Preparing the database');
   const cfg = databaseConfig();
-  const target = { host: cfg.host, port: cfg.port, user: cfg.user, password: cfg.password, database: cfg.database, ...sslFor(cfg) };
+  const target = {
+    host: cfg.host,
+    port: cfg.port,
+    user: cfg.user,
+    password: cfg.password,
+    database: cfg.database,
+    ...sslFor(cfg),
+  };
   const label = `${cfg.database} on ${where(cfg)}`;
 
   if (cfg.fromEnv) {
     let check = await sql(target, WHOAMI);
     if (!check.ok && check.kind === 'nodb') {
       info(`Database ${cfg.database} does not exist yet; creating it as ${cfg.user}`);
-      const created = await sql({ ...target, database: 'postgres' }, `CREATE DATABASE ${quoteIdent(cfg.database)}`);
+      const created = await sql(
+        { ...target, database: 'postgres' },
+        `CREATE DATABASE ${quoteIdent(cfg.database)}`,
+      );
       if (!created.ok) {
         throw new BootstrapError(
           `Database ${cfg.database} does not exist on ${where(cfg)}, and the role in DATABASE_URL could not create it (${created.message}).\n` +
@@ -845,10 +894,16 @@ export async function ensureDatabase() {
   // Local default: postgres://kinship:kinship@127.0.0.1:5432/kinship
   const superuser = await findSuperuser(cfg);
   if (superuser) {
-    const role = await sql(superuser, `SELECT rolcanlogin, rolcreatedb FROM pg_roles WHERE rolname = '${cfg.user}'`);
+    const role = await sql(
+      superuser,
+      `SELECT rolcanlogin, rolcreatedb FROM pg_roles WHERE rolname = '${cfg.user}'`,
+    );
     if (!role.ok) throw new BootstrapError(`Could not read PostgreSQL roles: ${role.message}`);
     if (role.rows.length === 0) {
-      await mustSql(superuser, `CREATE ROLE ${quoteIdent(cfg.user)} LOGIN PASSWORD '${cfg.password}' CREATEDB`);
+      await mustSql(
+        superuser,
+        `CREATE ROLE ${quoteIdent(cfg.user)} LOGIN PASSWORD '${cfg.password}' CREATEDB`,
+      );
       ok(`Created role ${cfg.user}`);
     } else if (role.rows[0][0] !== 't' || role.rows[0][1] !== 't') {
       await mustSql(superuser, `ALTER ROLE ${quoteIdent(cfg.user)} LOGIN CREATEDB`);
@@ -876,7 +931,10 @@ export async function ensureDatabase() {
 
 async function mustSql(conn, statement) {
   const result = await sql(conn, statement);
-  if (!result.ok) throw new BootstrapError(`PostgreSQL refused \`${statement.replace(/PASSWORD '[^']*'/, "PASSWORD '…'")}\`: ${result.message}`);
+  if (!result.ok)
+    throw new BootstrapError(
+      `PostgreSQL refused \`${statement.replace(/PASSWORD '[^']*'/, "PASSWORD '…'")}\`: ${result.message}`,
+    );
   return result;
 }
 
@@ -890,7 +948,12 @@ async function findSuperuser(cfg) {
   const tcp = await sql(overTcp, 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
   if (tcp.ok && tcp.rows[0]?.[0] === 't') return overTcp;
 
-  if (process.getuid?.() === 0 && commandExists('runuser') && commandExists('psql') && !process.env.KINSHIP_BOOTSTRAP_NO_PSQL) {
+  if (
+    process.getuid?.() === 0 &&
+    commandExists('runuser') &&
+    commandExists('psql') &&
+    !process.env.KINSHIP_BOOTSTRAP_NO_PSQL
+  ) {
     const viaSocket = { socketAsPostgres: true, port: cfg.port };
     const peer = await socketSql(viaSocket, 'SELECT 1');
     if (peer.ok) return viaSocket;
@@ -902,11 +965,34 @@ async function findSuperuser(cfg) {
 function socketSql({ port }, statement) {
   return capture(
     'runuser',
-    ['-u', 'postgres', '--', 'psql', '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-p', String(port), '-d', 'postgres', '-c', statement],
+    [
+      '-u',
+      'postgres',
+      '--',
+      'psql',
+      '-X',
+      '-A',
+      '-t',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-p',
+      String(port),
+      '-d',
+      'postgres',
+      '-c',
+      statement,
+    ],
     { cwd: '/', timeoutMs: 30_000 },
   ).then((result) =>
     result.code === 0
-      ? { ok: true, rows: result.stdout.split('\n').filter(Boolean).map((l) => l.split('|')) }
+      ? {
+          ok: true,
+          rows: result.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => l.split('|')),
+        }
       : { ok: false, kind: 'other', message: cleanError(result.stderr || 'psql failed') },
   );
 }

@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLSchema } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { LIMITS } from '@kinship/shared';
 import { DomainError } from './errors';
@@ -18,24 +17,31 @@ const connectionEstimator: ComplexityEstimator = ({ args, childComplexity, field
 /** Refuses an operation whose estimated cost is above `maxCost`, before any resolver runs. */
 export function complexityPlugin(maxCost: number): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema: schema as GraphQLSchema,
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit their types are found here first; they are the client's mistake.
+            throw new DomainError('BAD_USER_INPUT', error instanceof Error ? error.message : 'The variables are not valid.');
+          }
           if (cost > maxCost) {
             throw new DomainError(
               'BAD_USER_INPUT',
               `This request asks for too much at once (cost ${cost}; the limit is ${maxCost}). Ask for fewer items per page.`,
             );
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

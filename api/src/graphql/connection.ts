@@ -38,7 +38,7 @@ export function Connection<T>(node: Type<T>): Type<Connection<T>> {
     @Field(() => PageInfo)
     pageInfo: PageInfo;
   }
-  return ConnectionType as Type<Connection<T>>;
+  return ConnectionType;
 }
 
 @ArgsType()

@@ -11,7 +11,7 @@ export class Loaders {
     let loader = this.loaders.get(name) as DataLoader<K, V | null> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V | null>(batch, { maxBatchSize: 500 });
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(name, loader);
     }
     return loader;
   }

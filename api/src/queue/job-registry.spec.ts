@@ -9,20 +9,23 @@ const B = defineJob<{ id: string }>('notifications', 'test.b');
 describe('JobRegistry', () => {
   it('refuses to start when a job has no handler, naming it', () => {
     const registry = new JobRegistry();
-    registry.register(A, async () => undefined);
+    registry.register(A, () => Promise.resolve());
     expect(() => registry.assertComplete([A, B])).toThrow(/test\.b/);
   });
 
   it('refuses a second handler for the same job', () => {
     const registry = new JobRegistry();
-    registry.register(A, async () => undefined);
-    expect(() => registry.register(A, async () => undefined)).toThrow(/two handlers/);
+    registry.register(A, () => Promise.resolve());
+    expect(() => registry.register(A, () => Promise.resolve())).toThrow(/two handlers/);
   });
 
   it('dispatches a job to its handler with the payload', async () => {
     const registry = new JobRegistry();
     const seen: string[] = [];
-    registry.register(A, async (payload) => void seen.push(payload.id));
+    registry.register(A, (payload) => {
+      seen.push(payload.id);
+      return Promise.resolve();
+    });
     await registry.dispatch({ name: 'test.a', data: { id: 'x' } } as Job<object>);
     expect(seen).toEqual(['x']);
     await expect(registry.dispatch({ name: 'test.c', data: {} } as Job<object>)).rejects.toThrow(/test\.c/);

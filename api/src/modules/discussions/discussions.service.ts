@@ -56,8 +56,8 @@ export class DiscussionsService {
     const base = slugify(input.name) || 'category';
     let position = input.position;
     if (position === undefined) {
-      const [{ next }] = await manager.query(`SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM categories`);
-      position = next as number;
+      const [{ next }]: { next: number }[] = await manager.query(`SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM categories`);
+      position = next;
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;

@@ -39,11 +39,11 @@ export class NotificationsService {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [{ count }] = await this.dataSource.query(
+    const [{ count }]: { count: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
       [userId],
     );
-    return count as number;
+    return count;
   }
 
   /** Marks the viewer's own notifications read (all of them when `ids` is absent); returns how many changed. */
@@ -52,17 +52,17 @@ export class NotificationsService {
       const bad = ids.find((id) => !isUuid(id));
       if (bad !== undefined) throw badInput('ids', 'ids must be notification ids.');
       if (ids.length === 0) return 0;
-      const [, count] = await this.dataSource.query(
+      const [, count]: [unknown, number] = await this.dataSource.query(
         `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND id = ANY($2::uuid[])`,
         [userId, ids],
       );
-      return count as number;
+      return count;
     }
-    const [, count] = await this.dataSource.query(
+    const [, count]: [unknown, number] = await this.dataSource.query(
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
       [userId],
     );
-    return count as number;
+    return count;
   }
 
   /** Writes one notification; a second write for the same (user, source) is a no-op. */

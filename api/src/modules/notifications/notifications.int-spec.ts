@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, errorOf, TestHarness } from '../../../test/harness';
+import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { OutboxRelay } from '../../queue/outbox-relay.service';
+import { NotificationsProcessor } from './jobs/notifications.processor';
+
+const NOTIFICATIONS = `query($unreadOnly: Boolean, $first: Int, $after: String) {
+  notifications(unreadOnly: $unreadOnly, first: $first, after: $after) { edges { node { id type title body url readAt } } pageInfo { hasNextPage endCursor } }
+}`;
+const UNREAD = `{ unreadNotificationCount }`;
+const MARK_READ = `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`;
+
+describe('notifications', () => {
+  let t: TestHarness;
+  let admin: Member;
+  let author: Member;
+  let replier: Member;
+  let categoryId: string;
+
+  beforeAll(async () => {
+    t = await TestHarness.start();
+    await t.startWorker();
+    admin = await createAdmin(t);
+    author = await createMember(t, admin);
+    replier = await createMember(t, admin);
+    categoryId = await createCategory(t, admin);
+  });
+  afterAll(() => t?.stop());
+
+  const unread = async (who: Member) => (await t.ok<{ unreadNotificationCount: number }>(UNREAD, {}, who.token)).unreadNotificationCount;
+
+  it('all three operations need a session', async () => {
+    expect(errorOf(await t.gql(NOTIFICATIONS)).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await t.gql(UNREAD)).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await t.gql(MARK_READ)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a reply reaches the thread author through the outbox, relay and worker, linking to the reply', async () => {
+    const { threadId } = await createThread(t, author, categoryId, 'Week one');
+    const postId = await reply(t, replier, threadId, 'You can do this');
+    await eventually(async () => ((await unread(author)) === 1 ? true : undefined));
+    const { notifications } = await t.ok<{ notifications: { edges: { node: Record<string, unknown> }[] } }>(
+      NOTIFICATIONS,
+      {},
+      author.token,
+    );
+    expect(notifications.edges[0].node).toMatchObject({
+      type: 'REPLY',
+      title: `${replier.displayName} replied to your thread`,
+      body: 'Week one',
+      url: `/threads/${threadId}?at=2#post-2`,
+      readAt: null,
+    });
+    const [{ dispatched }] = await t.dataSource.query(
+      `SELECT dispatched_at IS NOT NULL AS dispatched FROM outbox WHERE payload->>'postId' = $1`,
+      [postId],
+    );
+    expect(dispatched).toBe(true);
+  });
+
+  it('nobody is notified of their own reply, and the replier gets nothing', async () => {
+    const { threadId } = await createThread(t, author, categoryId);
+    const before = await unread(author);
+    const own = await reply(t, author, threadId, 'Adding a thought');
+    const theirs = await reply(t, replier, threadId, 'Nice');
+    await eventually(async () => ((await unread(author)) === before + 1 ? true : undefined));
+    const rows = await t.dataSource.query(`SELECT source_key FROM notifications WHERE source_key IN ($1, $2)`, [
+      `reply:${own}`,
+      `reply:${theirs}`,
+    ]);
+    expect(rows).toEqual([{ source_key: `reply:${theirs}` }]);
+    expect(await unread(replier)).toBe(0);
+  });
+
+  it('the REPLY job run twice writes one notification', async () => {
+    const { threadId } = await createThread(t, author, categoryId);
+    const postId = await reply(t, replier, threadId);
+    const processor = t.worker!.get(NotificationsProcessor);
+    await processor.reply(postId);
+    await processor.reply(postId);
+    await t.worker!.get(OutboxRelay).drain();
+    await eventually(async () => {
+      const [{ pending }] = await t.dataSource.query(`SELECT count(*)::int AS pending FROM outbox WHERE dispatched_at IS NULL`);
+      return pending === 0 ? true : undefined;
+    });
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE source_key = $1`, [
+      `reply:${postId}`,
+    ]);
+    expect(count).toBe(1);
+  });
+
+  it('a job for a post that is gone or hidden does nothing', async () => {
+    const processor = t.worker!.get(NotificationsProcessor);
+    await processor.reply('00000000-0000-4000-8000-000000000000');
+    const { threadId } = await createThread(t, author, categoryId);
+    const postId = await reply(t, replier, threadId);
+    await t.dataSource.query(`DELETE FROM notifications WHERE source_key = $1`, [`reply:${postId}`]);
+    await t.dataSource.query(`UPDATE posts SET status = 'HIDDEN' WHERE id = $1`, [postId]);
+    await processor.reply(postId);
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE source_key = $1`, [
+      `reply:${postId}`,
+    ]);
+    expect(count).toBe(0);
+  });
+
+  it("marks chosen or all notifications read, only the viewer's own, and pages newest first", async () => {
+    const reader = await createMember(t, admin);
+    const { threadId } = await createThread(t, reader, categoryId);
+    for (let i = 0; i < 3; i++) await reply(t, replier, threadId, `reply ${i}`);
+    await eventually(async () => ((await unread(reader)) === 3 ? true : undefined));
+
+    const page1 = await t.ok<{ notifications: any }>(NOTIFICATIONS, { first: 2 }, reader.token);
+    expect(page1.notifications.edges).toHaveLength(2);
+    expect(page1.notifications.edges[0].node.url).toContain('at=4');
+    const page2 = await t.ok<{ notifications: any }>(NOTIFICATIONS, { first: 2, after: page1.notifications.pageInfo.endCursor }, reader.token);
+    expect(page2.notifications.edges.map((e: any) => e.node.url)).toEqual([expect.stringContaining('at=2')]);
+
+    const firstId = page1.notifications.edges[0].node.id;
+    // Someone else's ids change nothing.
+    expect(await t.ok(MARK_READ, { ids: [firstId] }, author.token)).toEqual({ markNotificationsRead: 0 });
+    expect(errorOf(await t.gql(MARK_READ, { ids: ['nope'] }, reader.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    expect(await t.ok(MARK_READ, { ids: [firstId] }, reader.token)).toEqual({ markNotificationsRead: 1 });
+    expect(await unread(reader)).toBe(2);
+    const unreadOnly = await t.ok<{ notifications: any }>(NOTIFICATIONS, { unreadOnly: true }, reader.token);
+    expect(unreadOnly.notifications.edges.map((e: any) => e.node.id)).not.toContain(firstId);
+    expect(await t.ok(MARK_READ, {}, reader.token)).toEqual({ markNotificationsRead: 2 });
+    expect(await unread(reader)).toBe(0);
+  });
+});
+
+describe('notifications while Redis is unreachable from the api', () => {
+  let api: TestHarness;
+
+  beforeAll(async () => {
+    // The api points at a Redis that is not there; the worker (started below) at the real one.
+    api = await TestHarness.start({ REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+  afterAll(() => api?.stop());
+
+  it('posting still succeeds and the notification arrives once a worker with Redis runs', async () => {
+    const admin = await createAdmin(api);
+    const author = await createMember(api, admin);
+    const replier = await createMember(api, admin);
+    const categoryId = await createCategory(api, admin);
+    const { threadId } = await createThread(api, author, categoryId);
+    const postId = await reply(api, replier, threadId);
+
+    const [{ pending }] = await api.dataSource.query(`SELECT count(*)::int AS pending FROM outbox WHERE dispatched_at IS NULL`);
+    expect(pending).toBe(1);
+
+    const worker = await TestHarness.workerFor(api, { REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379' });
+    try {
+      await eventually(async () => {
+        const rows = await api.dataSource.query(`SELECT 1 FROM notifications WHERE source_key = $1`, [`reply:${postId}`]);
+        return rows.length === 1 ? true : undefined;
+      });
+    } finally {
+      await worker.close();
+    }
+  });
+});
