@@ -24,11 +24,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
     res.on('finish', () => {
-      if (req.path === '/health' && res.statusCode === 200) return;
+      if (req.originalUrl === '/health' && res.statusCode === 200) return;
       logger.info(
         {
           method: req.method,
-          path: req.path,
+          path: req.originalUrl.split('?')[0],
           operation: operationName(req),
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1_000_000n),

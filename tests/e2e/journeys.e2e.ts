@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './support/chrome.js';
+import { Stack } from './support/stack.js';
+
+const PASSWORD = 'a-long-enough-password';
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
+const CREATE_INVITE = `mutation { createInvite(input: {}) { code } }`;
+const CREATE_CATEGORY = `mutation($name: String!) { createCategory(input: { name: $name }) { id } }`;
+
+async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
+  await page.goto(`${stack.webUrl}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/signin'));
+}
+
+/** Reloads until `check` holds: waits on the worker without a fixed sleep. */
+async function reloadUntil(page: Page, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('the page never showed what we waited for');
+    await page.waitForTimeout(250);
+    await page.reload();
+  }
+}
+
+describe('browser journeys', () => {
+  let stack: Stack;
+  let adminEmail: string;
+  let replierEmail: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    // The operator's first admin, then a category and a second member, all through the public API.
+    adminEmail = 'alex@program.example';
+    const adminCode = await stack.createAdminInvite(adminEmail);
+    const { register: admin } = await stack.gql<{ register: { token: string } }>(REGISTER, {
+      input: { inviteCode: adminCode, email: adminEmail, password: PASSWORD, displayName: 'Alex Staff' },
+    });
+    await stack.gql(CREATE_CATEGORY, { name: 'Daily check-in' }, admin.token);
+    const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(CREATE_INVITE, {}, admin.token);
+    replierEmail = 'jess@example.org';
+    await stack.gql(REGISTER, {
+      input: { inviteCode: createInvite.code, email: replierEmail, password: PASSWORD, displayName: 'Jess T' },
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('admin invites a graduate, who starts a thread, gets a reply, and follows the notification to it', async () => {
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+
+      // The admin signs in and creates an invite.
+      await signIn(page, stack, adminEmail);
+      await page.goto(`${stack.webUrl}/admin/invites`);
+      await page.getByRole('button', { name: 'Create invite' }).click();
+      const code = (await page.getByTestId('invite-code').textContent())?.trim() ?? '';
+      expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+      await signOut(page);
+
+      // The graduate registers with it.
+      await page.goto(`${stack.webUrl}/register`);
+      await page.getByLabel('Invite code').fill(code);
+      await page.getByLabel('Email').fill('river@example.org');
+      await page.getByLabel('Display name').fill('River');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+
+      // ... and starts a thread.
+      await page.getByRole('link', { name: 'Start a thread' }).first().click();
+      await page.getByLabel('Category').selectOption({ label: 'Daily check-in' });
+      await page.getByLabel('Title').fill('First week after graduation');
+      await page.getByLabel('Body').fill('Nervous without group three times a week. How did you all manage?');
+      await page.getByRole('button', { name: 'Start thread' }).click();
+      await page.waitForURL(/\/threads\/[0-9a-f-]{36}/);
+      const threadUrl = page.url().split('?')[0].split('#')[0];
+      await page.getByRole('heading', { name: 'First week after graduation' }).waitFor();
+      await signOut(page);
+
+      // Another member replies.
+      await signIn(page, stack, replierEmail);
+      await page.goto(threadUrl);
+      await page.getByLabel('Your reply').fill('Checking in here every morning helped me a lot.');
+      await page.getByRole('button', { name: 'Post reply' }).click();
+      await page.getByText('Checking in here every morning helped me a lot.').waitFor();
+      await signOut(page);
+
+      // The author sees the unread badge and follows the notification to the reply.
+      await signIn(page, stack, 'river@example.org');
+      const badge = page.getByRole('link', { name: /Notifications, 1 unread/ });
+      await reloadUntil(page, () => badge.isVisible());
+      await badge.click();
+      await page.waitForURL((url) => url.pathname === '/notifications');
+      const notification = page.getByRole('link', { name: /Jess T replied to your thread/ });
+      await notification.click();
+      await page.waitForURL((url) => url.pathname === new URL(threadUrl).pathname);
+      expect(new URL(page.url()).hash).toBe('#post-2');
+      await page.locator('#post-2').getByText('Checking in here every morning helped me a lot.').waitFor();
+      // Opening it marked it read.
+      await page.getByRole('link', { name: /^Notifications(, 0 unread)?$/ }).waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('posts a reply through the plain HTML form with JavaScript disabled', async () => {
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await browser.context.newPage();
+      await signIn(page, stack, replierEmail);
+      await page.getByRole('link', { name: 'First week after graduation' }).first().click();
+      await page.waitForURL(/\/threads\//);
+      await page.getByLabel('Your reply').fill('Replying without JavaScript works too.');
+      await page.getByRole('button', { name: 'Post reply' }).click();
+      await page.waitForURL(/#post-3$/);
+      await page.locator('#post-3').getByText('Replying without JavaScript works too.').waitFor();
+
+      // A bad reply (only spaces) comes back with the error next to the field and nothing posted.
+      await page.getByLabel('Your reply').fill('   ');
+      await page.getByRole('button', { name: 'Post reply' }).click();
+      await page.getByText('Body cannot be empty.').first().waitFor();
+      expect(await page.locator('#post-4').count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,152 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const run = promisify(execFile);
+
+function adminUrl(): string {
+  return process.env.DATABASE_URL || 'postgres://kinship:kinship@127.0.0.1:5432/kinship';
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before answering`);
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not answer at ${url} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The built api, worker and web on free ports, with their own database (migrated) and Redis
+ * prefix; `stop()` ends the processes and removes both. Needs `npm run build` first.
+ */
+export class Stack {
+  readonly processes: ChildProcess[] = [];
+  readonly logs: string[] = [];
+  env!: NodeJS.ProcessEnv;
+  webUrl!: string;
+  apiUrl!: string;
+  private database!: string;
+
+  static async start(): Promise<Stack> {
+    const stack = new Stack();
+    const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
+    stack.database = `kinship_e2e_${suffix}`;
+    await admin((c) => c.query(`CREATE DATABASE "${stack.database}"`));
+    const databaseUrl = new URL(adminUrl());
+    databaseUrl.pathname = `/${stack.database}`;
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    stack.apiUrl = `http://127.0.0.1:${apiPort}`;
+    stack.webUrl = `http://127.0.0.1:${webPort}`;
+    stack.env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl.toString(),
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `ke2e_${suffix}`,
+      API_PORT: String(apiPort),
+      API_URL: stack.apiUrl,
+      PORT: String(webPort),
+      HOST: '127.0.0.1',
+      ORIGIN: stack.webUrl,
+      OUTBOX_POLL_MS: '200',
+    };
+    try {
+      await run('node', [join(ROOT, 'api/dist/cli/migrate.js')], { env: stack.env });
+      const api = stack.spawn('api', [join(ROOT, 'api/dist/main.js')]);
+      stack.spawn('worker', [join(ROOT, 'api/dist/worker.js')]);
+      const web = stack.spawn('web', [join(ROOT, 'web/build/index.js')]);
+      await waitFor(`${stack.apiUrl}/health`, 30_000, api, 'api');
+      await waitFor(`${stack.webUrl}/signin`, 30_000, web, 'web');
+    } catch (error) {
+      await stack.stop();
+      throw new Error(`${(error as Error).message}\n--- output ---\n${stack.logs.join('')}`);
+    }
+    return stack;
+  }
+
+  private spawn(name: string, args: string[]): ChildProcess {
+    const child = spawn('node', args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => this.logs.push(`[${name}] ${chunk.toString()}`);
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.processes.push(child);
+    return child;
+  }
+
+  /** A single-use ADMIN invite code, made the way an operator makes one (`npm run create-admin`). */
+  async createAdminInvite(email: string): Promise<string> {
+    const { stdout } = await run('node', [join(ROOT, 'api/dist/cli/create-admin.js'), email], { env: this.env });
+    return stdout.trim().split('\n').at(-1)!.trim();
+  }
+
+  /** Calls the api directly (test set-up through the public API). */
+  async gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const res = await fetch(`${this.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data as T;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.processes.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+          }),
+      ),
+    );
+    const redis = new Redis(this.env.REDIS_URL!, { maxRetriesPerRequest: 1 });
+    try {
+      const keys = await redis.keys(`${this.env.REDIS_PREFIX}:*`);
+      if (keys.length) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`));
+  }
+}
