@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -8,6 +9,8 @@ import { inject } from 'vitest';
 import { createApp } from '../src/app.factory';
 import { AppConfig, loadConfig } from '../src/config/config';
 import { WorkerModule } from '../src/worker.module';
+import { OutboxRelay } from '../src/queue/outbox-relay.service';
+import { QUEUES } from '../src/queue/jobs';
 import { dropDatabase, uniqueName, urlFor, withAdmin } from './database';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -37,7 +40,14 @@ export class TestHarness {
       DATABASE_URL: urlFor(harness.database),
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
       REDIS_PREFIX: uniqueName('kt'),
+      // Many sign-ups come from one test process; the limits have their own test (rate-limit.int-spec.ts).
+      AUTH_RATE_LIMIT_PER_IP: '100000',
       OUTBOX_POLL_MS: '100',
+      // Posting intervals are tested on their own (posting-limits.int-spec.ts); elsewhere they would only slow tests.
+      POST_INTERVAL_SECONDS: '0',
+      POST_INTERVAL_SECONDS_NEW_MEMBER: '0',
+      THREAD_INTERVAL_SECONDS: '0',
+      THREAD_INTERVAL_SECONDS_NEW_MEMBER: '0',
       JOB_BACKOFF_MS: '50',
       ...env,
     };
@@ -63,6 +73,29 @@ export class TestHarness {
     const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
     return worker;
+  }
+
+  /** Waits until every committed outbox row is relayed and every queued job has run. */
+  async settled(timeoutMs = 15_000): Promise<void> {
+    await this.worker!.get(OutboxRelay).drain();
+    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1 });
+    const queues = QUEUES.map((name) => new Queue(name, { connection, prefix: this.config.redisPrefix }));
+    try {
+      await eventually(async () => {
+        const [{ pending }]: { pending: number }[] = await this.dataSource.query(
+          `SELECT count(*)::int AS pending FROM outbox WHERE dispatched_at IS NULL`,
+        );
+        if (pending > 0) return undefined;
+        for (const queue of queues) {
+          const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+          if (Object.values(counts).some((n) => n > 0)) return undefined;
+        }
+        return true;
+      }, timeoutMs);
+    } finally {
+      await Promise.all(queues.map((q) => q.close()));
+      connection.disconnect();
+    }
   }
 
   async stop(): Promise<void> {

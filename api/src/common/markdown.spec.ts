@@ -35,3 +35,33 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('![alt](https://example.org/a.png)')).not.toContain('<img');
   });
 });
+
+describe('renderMarkdown with mentions', () => {
+  const river = { id: '11111111-1111-4111-8111-111111111111', displayName: 'River' };
+  const jess = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Jess T' };
+
+  it('links resolved @names to profiles, longest name first, keeping the rest of the text', () => {
+    expect(renderMarkdown('Thanks @river and @Jess T!', [river, jess])).toBe(
+      `<p>Thanks <a href="/u/${river.id}" rel="nofollow ugc noopener">@River</a> and <a href="/u/${jess.id}" rel="nofollow ugc noopener">@Jess T</a>!</p>`,
+    );
+  });
+
+  it('leaves @names in code and inside links alone, and unknown names as text', () => {
+    const html = renderMarkdown('`@River` [@River](https://example.org) @Nobody', [river]);
+    expect(html).not.toContain(`/u/${river.id}`);
+    expect(html).toContain('@Nobody');
+  });
+
+  it.each([
+    ['script tag', '<script>alert(1)</script>'],
+    ['javascript link', '[x](javascript:alert(1))'],
+    ['onerror attribute', '<img src=x onerror=alert(1)>'],
+    ['svg', '<svg onload=alert(1)><circle/></svg>'],
+    ['data URL', '[x](data:text/html,<script>alert(1)</script>)'],
+    ['autolinked javascript', '<javascript:alert(1)>'],
+    ['iframe', '<iframe src="https://evil.example"></iframe>'],
+  ])('renders a %s payload inert', (_label, payload) => {
+    const html = renderMarkdown(payload, [river]);
+    expect(html).not.toMatch(/<(script|img|svg|iframe)|href="(javascript|data):/i);
+  });
+});

@@ -34,6 +34,10 @@ const schema = z.object({
   AUTH_RATE_LIMIT_PER_IP: int(1, 100_000).default(30),
   AUTH_RATE_LIMIT_PER_EMAIL: int(1, 100_000).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(900),
+  POST_INTERVAL_SECONDS: int(0, 3600).default(5),
+  POST_INTERVAL_SECONDS_NEW_MEMBER: int(0, 3600).default(30),
+  THREAD_INTERVAL_SECONDS: int(0, 3600).default(15),
+  THREAD_INTERVAL_SECONDS_NEW_MEMBER: int(0, 3600).default(120),
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   JOB_ATTEMPTS: int(1, 50).default(8),
@@ -53,6 +57,8 @@ export type AppConfig = Readonly<{
   graphql: { maxDepth: number; maxCost: number; introspection: boolean };
   sessionTtlDays: number;
   authRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
+  /** Seconds a member must wait between posts and between threads; 0 turns a limit off. */
+  postingIntervals: { post: number; postNewMember: number; thread: number; threadNewMember: number };
   outboxPollMs: number;
   worker: { concurrency: number; attempts: number; backoffMs: number };
 }>;
@@ -91,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perIp: e.AUTH_RATE_LIMIT_PER_IP,
       perEmail: e.AUTH_RATE_LIMIT_PER_EMAIL,
       windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    postingIntervals: {
+      post: e.POST_INTERVAL_SECONDS,
+      postNewMember: e.POST_INTERVAL_SECONDS_NEW_MEMBER,
+      thread: e.THREAD_INTERVAL_SECONDS,
+      threadNewMember: e.THREAD_INTERVAL_SECONDS_NEW_MEMBER,
     },
     outboxPollMs: e.OUTBOX_POLL_MS,
     worker: { concurrency: e.WORKER_CONCURRENCY, attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },

@@ -1,8 +1,13 @@
+import { BlockEntity } from '../modules/accounts/entities/block.entity';
 import { InviteEntity } from '../modules/accounts/entities/invite.entity';
 import { SessionEntity } from '../modules/accounts/entities/session.entity';
 import { UserEntity } from '../modules/accounts/entities/user.entity';
 import { CategoryEntity } from '../modules/discussions/entities/category.entity';
+import { DraftEntity } from '../modules/discussions/entities/draft.entity';
+import { PostRevisionEntity } from '../modules/discussions/entities/post-revision.entity';
 import { PostEntity } from '../modules/discussions/entities/post.entity';
+import { ReactionEntity } from '../modules/discussions/entities/reaction.entity';
+import { ThreadWatchEntity } from '../modules/discussions/entities/thread-watch.entity';
 import { ThreadEntity } from '../modules/discussions/entities/thread.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
@@ -12,9 +17,14 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   InviteEntity,
+  BlockEntity,
   CategoryEntity,
   ThreadEntity,
   PostEntity,
+  PostRevisionEntity,
+  ReactionEntity,
+  ThreadWatchEntity,
+  DraftEntity,
   NotificationEntity,
   OutboxEntity,
 ];

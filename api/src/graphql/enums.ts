@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { CONTENT_STATUSES, NOTIFICATION_TYPES, ROLES } from '@kinship/shared';
+import { CONTENT_STATUSES, NOTIFICATION_TYPES, REACTION_KINDS, ROLES, SENSITIVE_TOPICS } from '@kinship/shared';
 
 /** GraphQL enums built from the shared constants, so api and web agree on every value. */
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
@@ -14,3 +14,12 @@ registerEnumType(ContentStatusEnum, { name: 'ContentStatus' });
 
 export const NotificationTypeEnum = enumOf(NOTIFICATION_TYPES);
 registerEnumType(NotificationTypeEnum, { name: 'NotificationType' });
+
+export const SensitiveTopicEnum = enumOf(SENSITIVE_TOPICS);
+registerEnumType(SensitiveTopicEnum, {
+  name: 'SensitiveTopic',
+  description: 'Sensitive subjects a post can be tagged with; members can collapse the ones they choose.',
+});
+
+export const ReactionKindEnum = enumOf(REACTION_KINDS);
+registerEnumType(ReactionKindEnum, { name: 'ReactionKind', description: 'Support, a hug, or strength: never a bare like.' });

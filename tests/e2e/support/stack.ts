@@ -86,6 +86,11 @@ export class Stack {
       HOST: '127.0.0.1',
       ORIGIN: stack.webUrl,
       OUTBOX_POLL_MS: '200',
+      // One person plays several members within seconds; posting pace has its own api tests.
+      POST_INTERVAL_SECONDS_NEW_MEMBER: '0',
+      THREAD_INTERVAL_SECONDS_NEW_MEMBER: '0',
+      POST_INTERVAL_SECONDS: '0',
+      THREAD_INTERVAL_SECONDS: '0',
     };
     try {
       await run('node', [join(ROOT, 'api/dist/cli/migrate.js')], { env: stack.env });

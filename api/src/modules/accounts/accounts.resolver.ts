@@ -1,10 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Role } from '@kinship/shared';
+import type { Role, SensitiveTopic } from '@kinship/shared';
 import { Client, CurrentUser, Public, RequireRole } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { PageArgs } from '../../graphql/connection';
-import { RoleEnum } from '../../graphql/enums';
+import { RoleEnum, SensitiveTopicEnum } from '../../graphql/enums';
 import { AccountsService, ClientInfo } from './accounts.service';
+import { BlocksService } from './blocks.service';
 import { CreateInviteInput } from './dto/create-invite.input';
 import { RegisterInput } from './dto/register.input';
 import { UpdateProfileInput } from './dto/update-profile.input';
@@ -14,7 +15,10 @@ import { toUser, User } from './models/user.model';
 
 @Resolver(() => User)
 export class AccountsResolver {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly blocks: BlocksService,
+  ) {}
 
   @Public()
   @Query(() => User, { nullable: true, description: 'The signed-in member; null when signed out.' })
@@ -80,6 +84,31 @@ export class AccountsResolver {
     @CurrentUser() viewer: Viewer,
   ): Promise<User> {
     return toUser(await this.accounts.setRole(userId, role, viewer), false);
+  }
+
+  @Mutation(() => [SensitiveTopicEnum], { description: 'Posts carrying these topics arrive collapsed for you.' })
+  setTopicFilters(
+    @Args('topics', { type: () => [SensitiveTopicEnum] }) topics: SensitiveTopic[],
+    @CurrentUser() viewer: Viewer,
+  ): Promise<SensitiveTopic[]> {
+    return this.accounts.setTopicFilters(viewer, topics);
+  }
+
+  @Mutation(() => Boolean, { description: "Neither of you will see the other's posts, mentions or notifications." })
+  async blockUser(@Args('userId', { type: () => ID }) userId: string, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    await this.blocks.block(viewer.id, userId);
+    return true;
+  }
+
+  @Mutation(() => Boolean)
+  async unblockUser(@Args('userId', { type: () => ID }) userId: string, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    await this.blocks.unblock(viewer.id, userId);
+    return true;
+  }
+
+  @Query(() => [User], { description: 'Members you have blocked, most recent first.' })
+  async blockedUsers(@CurrentUser() viewer: Viewer): Promise<User[]> {
+    return (await this.blocks.blockedBy(viewer.id)).map((u) => toUser(u, false));
   }
 
   @Mutation(() => User)

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Role } from '@kinship/shared';
+import type { Role, SensitiveTopic } from '@kinship/shared';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { isUuid, normalizeInviteCode, randomInviteCode, sha256 } from '../../common/crypto';
@@ -167,6 +167,12 @@ export class AccountsService {
       }
       return user;
     });
+  }
+
+  async setTopicFilters(viewer: Viewer, topics: SensitiveTopic[]): Promise<SensitiveTopic[]> {
+    const unique = [...new Set(topics)].sort();
+    await this.dataSource.manager.update(UserEntity, { id: viewer.id }, { topicFilters: unique });
+    return unique;
   }
 
   findUser(id: string): Promise<UserEntity | null> {

@@ -2,12 +2,23 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { DiscussionsResolver } from './discussions.resolver';
 import { DiscussionsService } from './discussions.service';
+import { DraftsService } from './drafts.service';
+import { SearchService } from './search.service';
+import { ViewerContextLoader } from './viewer-context';
 import { PostFieldsResolver } from './post-fields.resolver';
 import { ThreadFieldsResolver } from './thread-fields.resolver';
 
 @Module({
   imports: [AccountsModule],
-  providers: [DiscussionsService, DiscussionsResolver, ThreadFieldsResolver, PostFieldsResolver],
+  providers: [
+    DiscussionsService,
+    SearchService,
+    DraftsService,
+    ViewerContextLoader,
+    DiscussionsResolver,
+    ThreadFieldsResolver,
+    PostFieldsResolver,
+  ],
   exports: [DiscussionsService],
 })
 export class DiscussionsModule {}

@@ -1,25 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { hasRole } from '@kinship/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { hasRole, REACTION_KINDS } from '@kinship/shared';
+import type { ReactionKind } from '@kinship/shared';
 import { isUuid } from '../../common/crypto';
 import { isUniqueViolation } from '../../common/db-errors';
-import { renderMarkdown } from '../../common/markdown';
+import { MAX_MENTIONS_PER_POST, mentionCandidates, mentionPattern } from '../../common/mentions';
+import { MentionTarget, renderMarkdown } from '../../common/markdown';
+import { RateLimitService } from '../../common/rate-limit.service';
 import { inTransaction } from '../../database/transaction';
 import { Connection, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, DomainError, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { OutboxService } from '../../queue/outbox.service';
-import { NOTIFY_REPLY } from '../notifications/jobs/notifications.jobs';
+import { blockedBetween } from '../accounts/blocks.service';
+import { UserEntity } from '../accounts/entities/user.entity';
+import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from '../notifications/jobs/notifications.jobs';
 import { CreateCategoryInput } from './dto/create-category.input';
 import { CreateThreadInput } from './dto/create-thread.input';
+import { EditPostArgs } from './dto/edit-post.args';
 import { ReplyInput } from './dto/reply.input';
 import { ThreadPostsArgs, ThreadsArgs } from './dto/threads.args';
 import { CategoryEntity } from './entities/category.entity';
+import { PostRevisionEntity } from './entities/post-revision.entity';
 import { PostEntity } from './entities/post.entity';
 import { ThreadEntity } from './entities/thread.entity';
-import { Post, toPost } from './models/post.model';
+import { Post, PostRevision, ReactionCount, toPost } from './models/post.model';
 import { Thread, toThread } from './models/thread.model';
+import { editDecision, isNewMember } from './posting-rules';
 
 export function slugify(name: string): string {
   return name
@@ -40,12 +48,22 @@ function visiblePosts(viewer: Viewer): [string, Record<string, unknown>] {
   return ["(p.status = 'VISIBLE' OR p.author_id = :viewerId)", { viewerId: viewer.id }];
 }
 
+const postedTooSoon = (what: string) => (seconds: number) =>
+  new DomainError(
+    'RATE_LIMITED',
+    `You're ${what} quickly. Please wait ${Math.max(1, Math.ceil(seconds))} seconds and try again.`,
+    { retryAfterSeconds: Math.ceil(seconds) },
+  );
+
 @Injectable()
 export class DiscussionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly rateLimits: RateLimitService,
   ) {}
+
+  // ---- Categories -------------------------------------------------------------------------
 
   categories(): Promise<CategoryEntity[]> {
     return this.dataSource.manager.find(CategoryEntity, { order: { position: 'ASC', name: 'ASC' } });
@@ -56,7 +74,9 @@ export class DiscussionsService {
     const base = slugify(input.name) || 'category';
     let position = input.position;
     if (position === undefined) {
-      const [{ next }]: { next: number }[] = await manager.query(`SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM categories`);
+      const [{ next }]: { next: number }[] = await manager.query(
+        `SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM categories`,
+      );
       position = next;
     }
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -75,8 +95,10 @@ export class DiscussionsService {
     throw conflict('A category with a very similar name already exists.', 'name');
   }
 
-  /** Pinned threads first, then by latest activity. */
-  async threads(args: ThreadsArgs): Promise<Connection<Thread>> {
+  // ---- Reading ----------------------------------------------------------------------------
+
+  /** Pinned threads first, then by latest activity; threads by members on the other side of a block are left out. */
+  async threads(args: ThreadsArgs, viewer: Viewer): Promise<Connection<Thread>> {
     if (args.categoryId && !(await this.dataSource.manager.existsBy(CategoryEntity, { id: args.categoryId }))) {
       throw notFound('That category');
     }
@@ -84,6 +106,7 @@ export class DiscussionsService {
     const after = decodeCursor(args.after, ['boolean', 'string', 'string']);
     const query = this.dataSource.manager
       .createQueryBuilder(ThreadEntity, 't')
+      .where(`NOT ${blockedBetween('t.author_id', ':viewerId')}`, { viewerId: viewer.id })
       .orderBy('t.pinned', 'DESC')
       .addOrderBy('t.last_activity_at', 'DESC')
       .addOrderBy('t.id', 'DESC')
@@ -117,42 +140,85 @@ export class DiscussionsService {
       .orderBy('p.position', 'ASC')
       .limit(first + 1)
       .getMany();
-    return toConnection(rows, first, (p) => [p.position], toPost);
+    return toConnection(rows, first, (p) => [p.position], (p) => toPost(p));
   }
 
+  /** The position of the thread's latest post the viewer can see (for "jump to the latest"). */
+  async lastPosition(threadId: string, viewer: Viewer): Promise<number> {
+    const [visible, params] = visiblePosts(viewer);
+    const row = await this.dataSource.manager
+      .createQueryBuilder(PostEntity, 'p')
+      .select('MAX(p.position)', 'max')
+      .where('p.thread_id = :threadId', { threadId })
+      .andWhere(visible, params)
+      .getRawOne<{ max: number | null }>();
+    return row?.max ?? 1;
+  }
+
+  /** A post the viewer may see, or NOT_FOUND. */
+  async visiblePost(id: string, viewer: Viewer, manager: EntityManager = this.dataSource.manager): Promise<PostEntity> {
+    const [visible, params] = visiblePosts(viewer);
+    const post = isUuid(id)
+      ? await manager
+          .createQueryBuilder(PostEntity, 'p')
+          .where('p.id = :id', { id })
+          .andWhere(visible, params)
+          .andWhere(`NOT ${blockedBetween('p.author_id', ':viewerId')}`, { viewerId: viewer.id })
+          .getOne()
+      : null;
+    if (!post) throw notFound('That post');
+    return post;
+  }
+
+  // ---- Writing ----------------------------------------------------------------------------
+
   async createThread(input: CreateThreadInput, viewer: Viewer): Promise<PostEntity> {
+    const author = await this.author(viewer);
+    await this.limitPosting(author, 'thread');
     const category = await this.dataSource.manager.findOneBy(CategoryEntity, { id: input.categoryId });
     if (!category) throw badInput('categoryId', 'That category does not exist. Please choose one from the list.');
+    const mentions = await this.resolveMentions(input.body, viewer.id);
     return inTransaction(this.dataSource, async (manager) => {
       const thread = await manager.save(
         manager.create(ThreadEntity, { categoryId: category.id, authorId: viewer.id, title: input.title }),
       );
-      return manager.save(
+      const post = await manager.save(
         manager.create(PostEntity, {
           threadId: thread.id,
           position: 1,
           authorId: viewer.id,
           body: input.body,
-          bodyHtml: renderMarkdown(input.body),
+          bodyHtml: renderMarkdown(input.body, mentions),
           contentWarning: input.contentWarning || null,
+          topics: input.topics ?? [],
+          mentionedUserIds: mentions.map((m) => m.id),
         }),
       );
+      await manager.query(`INSERT INTO thread_watches (thread_id, user_id, watching) VALUES ($1, $2, true)`, [
+        thread.id,
+        viewer.id,
+      ]);
+      if (mentions.length > 0) await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
+      await manager.query(`DELETE FROM drafts WHERE user_id = $1 AND draft_key = 'new-thread'`, [viewer.id]);
+      return post;
     });
   }
 
   async reply(input: ReplyInput, viewer: Viewer): Promise<PostEntity> {
+    const author = await this.author(viewer);
     const thread = await this.findThread(input.threadId);
     if (!thread) throw notFound('That thread');
+    await this.limitPosting(author, 'post');
+    const mentions = await this.resolveMentions(input.body, viewer.id);
     return inTransaction(this.dataSource, async (manager) => {
       // One conditional update claims the next position and refuses a locked thread; the row
       // lock it takes orders concurrent replies without a read-then-write race.
-      const claimed: [{ reply_count: number }[], number] = await manager.query(
+      const [rows]: [{ reply_count: number }[], number] = await manager.query(
         `UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now()
           WHERE id = $1 AND NOT locked
           RETURNING reply_count`,
         [thread.id],
       );
-      const [rows] = claimed;
       if (rows.length === 0) throw forbidden('This thread is locked, so it is not taking new replies.');
 
       if (input.replyToPostId) {
@@ -166,24 +232,134 @@ export class DiscussionsService {
           authorId: viewer.id,
           replyToPostId: input.replyToPostId ?? null,
           body: input.body,
-          bodyHtml: renderMarkdown(input.body),
+          bodyHtml: renderMarkdown(input.body, mentions),
           contentWarning: input.contentWarning || null,
+          topics: input.topics ?? [],
+          mentionedUserIds: mentions.map((m) => m.id),
         }),
       );
+      // Repliers watch by default; one who chose to stop watching stays stopped.
+      await manager.query(
+        `INSERT INTO thread_watches (thread_id, user_id, watching) VALUES ($1, $2, true) ON CONFLICT DO NOTHING`,
+        [thread.id, viewer.id],
+      );
       await this.outbox.enqueue(manager, NOTIFY_REPLY, { postId: post.id });
+      if (mentions.length > 0) await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
+      await manager.query(`DELETE FROM drafts WHERE user_id = $1 AND draft_key = $2`, [viewer.id, `thread:${thread.id}`]);
       return post;
     });
   }
 
-  /** For DataLoaders: rows in the order of `ids`, null where one is missing or not visible. */
+  /**
+   * The author edits within their window. In the first 5 minutes nothing is kept; later, the old
+   * text is kept as a revision (moderators only) and the post is marked edited.
+   */
+  async editPost(args: EditPostArgs, viewer: Viewer): Promise<PostEntity> {
+    const author = await this.author(viewer);
+    const mentions = await this.resolveMentions(args.body, viewer.id);
+    return inTransaction(this.dataSource, async (manager) => {
+      const post = await manager
+        .createQueryBuilder(PostEntity, 'p')
+        .setLock('pessimistic_write')
+        .where('p.id = :id', { id: args.id })
+        .getOne();
+      if (!post || (post.authorId !== viewer.id && post.status !== 'VISIBLE' && !hasRole(viewer.role, 'MODERATOR'))) {
+        throw notFound('That post');
+      }
+      if (post.authorId !== viewer.id) throw forbidden('You can only edit your own posts.');
+      if (post.deletedAt) throw forbidden('This post was deleted, so it can no longer be edited.');
+      const now = new Date();
+      const decision = editDecision(post.createdAt, author.joinedAt, now);
+      if (decision === 'expired') {
+        throw forbidden(
+          isNewMember(author.joinedAt, now)
+            ? 'Posts can be edited for 24 hours during your first week, and this one is older than that.'
+            : 'Posts can be edited for 30 days, and this one is older than that.',
+        );
+      }
+      if (decision === 'revise') {
+        await manager.insert(PostRevisionEntity, {
+          postId: post.id,
+          body: post.body,
+          contentWarning: post.contentWarning,
+        });
+        post.editedAt = now;
+      }
+      const before = new Set(post.mentionedUserIds);
+      post.body = args.body;
+      post.bodyHtml = renderMarkdown(args.body, mentions);
+      post.contentWarning = args.contentWarning || null;
+      if (args.topics) post.topics = args.topics;
+      post.mentionedUserIds = mentions.map((m) => m.id);
+      await manager.save(post);
+      if (mentions.some((m) => !before.has(m.id))) {
+        await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
+      }
+      return post;
+    });
+  }
+
+  /** Soft delete by the author: the post keeps its place and shows as deleted. */
+  async deletePost(id: string, viewer: Viewer): Promise<void> {
+    const post = await this.visiblePost(id, viewer);
+    if (post.authorId !== viewer.id) throw forbidden('You can only delete your own posts.');
+    await this.dataSource.query(`UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL`, [post.id]);
+  }
+
+  /** Idempotent: reacting twice, or twenty times at once, leaves one reaction. */
+  async react(postId: string, kind: ReactionKind, viewer: Viewer): Promise<PostEntity> {
+    const post = await this.visiblePost(postId, viewer);
+    if (post.deletedAt) throw forbidden('This post was deleted.');
+    await inTransaction(this.dataSource, async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO reactions (post_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+        [post.id, viewer.id, kind],
+      );
+      if (inserted.length > 0 && post.authorId !== viewer.id) {
+        await this.outbox.enqueue(manager, NOTIFY_REACTION, { postId: post.id });
+      }
+    });
+    return post;
+  }
+
+  async unreact(postId: string, kind: ReactionKind, viewer: Viewer): Promise<PostEntity> {
+    const post = await this.visiblePost(postId, viewer);
+    await this.dataSource.query(`DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3`, [
+      post.id,
+      viewer.id,
+      kind,
+    ]);
+    return post;
+  }
+
+  async watchThread(threadId: string, watching: boolean, viewer: Viewer): Promise<ThreadEntity> {
+    const thread = await this.findThread(threadId);
+    if (!thread) throw notFound('That thread');
+    await this.dataSource.query(
+      `INSERT INTO thread_watches (thread_id, user_id, watching) VALUES ($1, $2, $3)
+       ON CONFLICT (thread_id, user_id) DO UPDATE SET watching = EXCLUDED.watching, updated_at = now()`,
+      [thread.id, viewer.id, watching],
+    );
+    return thread;
+  }
+
+  /** Moderators: pinned threads list first; locked threads take no replies. */
+  async setThreadFlag(threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<ThreadEntity> {
+    const thread = await this.findThread(threadId);
+    if (!thread) throw notFound('That thread');
+    await this.dataSource.manager.update(ThreadEntity, { id: thread.id }, { [flag]: value });
+    thread[flag] = value;
+    return thread;
+  }
+
+  // ---- Batch loads for field resolvers (one query per page, whatever its length) -------------
+
   async threadsByIds(ids: readonly string[]): Promise<(ThreadEntity | null)[]> {
-    const rows = await this.dataSource.manager.findBy(ThreadEntity, { id: In([...ids]) });
-    return inOrder(ids, rows);
+    return inOrder(ids, await this.dataSource.manager.findBy(ThreadEntity, { id: In([...ids]) }));
   }
 
   async categoriesByIds(ids: readonly string[]): Promise<(CategoryEntity | null)[]> {
-    const rows = await this.dataSource.manager.findBy(CategoryEntity, { id: In([...ids]) });
-    return inOrder(ids, rows);
+    return inOrder(ids, await this.dataSource.manager.findBy(CategoryEntity, { id: In([...ids]) }));
   }
 
   async postsByIds(ids: readonly string[], viewer: Viewer): Promise<(PostEntity | null)[]> {
@@ -194,6 +370,82 @@ export class DiscussionsService {
       .andWhere(visible, params)
       .getMany();
     return inOrder(ids, rows);
+  }
+
+  /** Counts of every reaction kind per post, and whether the viewer gave each. */
+  async reactionsByPostIds(ids: readonly string[], viewerId: string): Promise<ReactionCount[][]> {
+    const rows: { post_id: string; kind: ReactionKind; count: number; viewer_reacted: boolean }[] =
+      await this.dataSource.query(
+        `SELECT post_id, kind, count(*)::int AS count, bool_or(user_id = $2) AS viewer_reacted
+           FROM reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, kind`,
+        [ids, viewerId],
+      );
+    return ids.map((id) =>
+      REACTION_KINDS.map((kind) => {
+        const row = rows.find((r) => r.post_id === id && r.kind === kind);
+        return { kind, count: row?.count ?? 0, viewerReacted: row?.viewer_reacted ?? false };
+      }),
+    );
+  }
+
+  async revisionsByPostIds(ids: readonly string[]): Promise<PostRevision[][]> {
+    const rows = await this.dataSource.manager.find(PostRevisionEntity, {
+      where: { postId: In([...ids]) },
+      order: { createdAt: 'DESC' },
+    });
+    return ids.map((id) =>
+      rows
+        .filter((r) => r.postId === id)
+        .map((r) => ({ body: r.body, contentWarning: r.contentWarning, replacedAt: r.createdAt })),
+    );
+  }
+
+  async watchingByThreadIds(ids: readonly string[], viewerId: string): Promise<boolean[]> {
+    const rows: { thread_id: string }[] = await this.dataSource.query(
+      `SELECT thread_id FROM thread_watches WHERE thread_id = ANY($1::uuid[]) AND user_id = $2 AND watching`,
+      [ids, viewerId],
+    );
+    const watching = new Set(rows.map((r) => r.thread_id));
+    return ids.map((id) => watching.has(id));
+  }
+
+  // ---- Helpers ----------------------------------------------------------------------------
+
+  private async author(viewer: Viewer): Promise<UserEntity> {
+    return this.dataSource.manager.findOneByOrFail(UserEntity, { id: viewer.id });
+  }
+
+  /** Posting pace: slower for members in their first week; staff are not limited. */
+  private async limitPosting(author: UserEntity, kind: 'post' | 'thread'): Promise<void> {
+    if (hasRole(author.role, 'MODERATOR')) return;
+    const limit = isNewMember(author.joinedAt) ? (`${kind}-new-member` as const) : kind;
+    await this.rateLimits.consume(limit, author.id, postedTooSoon(kind === 'thread' ? 'starting threads' : 'posting'));
+  }
+
+  /**
+   * The members a body @mentions, in order of first mention: never the author, never across a
+   * block, at most 10.
+   */
+  private async resolveMentions(body: string, authorId: string): Promise<MentionTarget[]> {
+    const candidates = mentionCandidates(body);
+    if (candidates.length === 0) return [];
+    const users: MentionTarget[] = await this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName" FROM users u
+        WHERE lower(u.display_name) = ANY($1) AND u.id <> $2 AND NOT ${blockedBetween('u.id', '$2')}`,
+      [candidates, authorId],
+    );
+    const pattern = mentionPattern(users.map((u) => u.displayName));
+    if (!pattern) return [];
+    const byName = new Map(users.map((u) => [u.displayName.toLowerCase(), u]));
+    const mentioned = new Map<string, MentionTarget>();
+    for (const match of body.matchAll(pattern)) {
+      const user = byName.get(match[1].toLowerCase());
+      if (user) mentioned.set(user.id, user);
+    }
+    if (mentioned.size > MAX_MENTIONS_PER_POST) {
+      throw badInput('body', `A post can mention at most ${MAX_MENTIONS_PER_POST} members.`);
+    }
+    return [...mentioned.values()];
   }
 }
 

@@ -1,19 +1,73 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { hasRole } from '@kinship/shared';
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { GraphQLContext } from '../../graphql/loaders';
 import { User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
 import { DiscussionsService } from './discussions.service';
-import { Post, toPost } from './models/post.model';
+import { Post, PostRevision, ReactionCount, toPost } from './models/post.model';
 import { Thread, toThread } from './models/thread.model';
+import { editDecision } from './posting-rules';
+import { ViewerContextLoader } from './viewer-context';
 
+/**
+ * Everything on a post that depends on who is looking, batched per request so a page of 50 posts
+ * costs the same handful of queries as a page of 10.
+ */
 @Resolver(() => Post)
 export class PostFieldsResolver {
   constructor(
     private readonly discussions: DiscussionsService,
     private readonly users: UsersLoader,
+    private readonly viewerContext: ViewerContextLoader,
   ) {}
+
+  @ResolveField(() => Boolean, { description: 'The author is on the other side of a block with you: the text is withheld.' })
+  async hiddenByBlock(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    return (await this.viewerContext.load(ctx.loaders, viewer)).separated.has(post.authorId);
+  }
+
+  @ResolveField(() => String, { description: 'The Markdown as written; empty when deleted or hidden by a block.' })
+  async body(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<string> {
+    return (await this.withheld(post, ctx, viewer)) ? '' : post.rawBody;
+  }
+
+  @ResolveField(() => String, { description: 'The Markdown rendered to sanitized HTML; empty when withheld.' })
+  async bodyHtml(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<string> {
+    return (await this.withheld(post, ctx, viewer)) ? '' : post.rawBodyHtml;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Show collapsed behind a "show" control: the post carries a warning or a topic you filter.',
+  })
+  async collapsed(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    if (post.contentWarning) return true;
+    const { topicFilters } = await this.viewerContext.load(ctx.loaders, viewer);
+    return post.topics.some((topic) => topicFilters.has(topic));
+  }
+
+  @ResolveField(() => [ReactionCount])
+  reactions(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<ReactionCount[]> {
+    return ctx.loaders
+      .for('reactionsByPost', (ids: readonly string[]) => this.discussions.reactionsByPostIds(ids, viewer.id))
+      .load(post.id) as Promise<ReactionCount[]>;
+  }
+
+  @ResolveField(() => Boolean, { description: 'You wrote it and its edit window is open.' })
+  async viewerCanEdit(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    if (post.authorId !== viewer.id || post.deleted) return false;
+    const me = await this.users.load(ctx.loaders, viewer.id, viewer);
+    return editDecision(post.createdAt, me.joinedAt) !== 'expired';
+  }
+
+  @ResolveField(() => [PostRevision], { nullable: true, description: 'Earlier texts, newest first: moderators only.' })
+  async revisions(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<PostRevision[] | null> {
+    if (!hasRole(viewer.role, 'MODERATOR')) return null;
+    return ctx.loaders
+      .for('revisionsByPost', (ids: readonly string[]) => this.discussions.revisionsByPostIds(ids))
+      .load(post.id);
+  }
 
   @ResolveField(() => Thread)
   async thread(@Parent() post: Post, @Context() ctx: GraphQLContext): Promise<Thread> {
@@ -36,5 +90,11 @@ export class PostFieldsResolver {
       .for('postsById', (ids: readonly string[]) => this.discussions.postsByIds(ids, viewer))
       .load(post.replyToPostId);
     return quoted && toPost(quoted);
+  }
+
+  /** Deleted posts show only to moderators; a block withholds the text from both sides. */
+  private async withheld(post: Post, ctx: GraphQLContext, viewer: Viewer): Promise<boolean> {
+    if (post.deleted && !hasRole(viewer.role, 'MODERATOR')) return true;
+    return (await this.viewerContext.load(ctx.loaders, viewer)).separated.has(post.authorId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { GraphQLContext } from '../../graphql/loaders';
@@ -29,6 +29,18 @@ export class ThreadFieldsResolver {
   @ResolveField(() => User)
   author(@Parent() thread: Thread, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<User> {
     return this.users.load(ctx.loaders, thread.authorId, viewer);
+  }
+
+  @ResolveField(() => Boolean, { description: 'You are notified of every reply to this thread.' })
+  viewerIsWatching(@Parent() thread: Thread, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    return ctx.loaders
+      .for('watchingByThread', (ids: readonly string[]) => this.discussions.watchingByThreadIds(ids, viewer.id))
+      .load(thread.id) as Promise<boolean>;
+  }
+
+  @ResolveField(() => Int, { description: 'Position of the latest post you can see (for "jump to the latest").' })
+  latestPosition(@Parent() thread: Thread, @CurrentUser() viewer: Viewer): Promise<number> {
+    return this.discussions.lastPosition(thread.id, viewer);
   }
 
   @ResolveField(() => PostConnection, { description: 'Posts in reply order; the opening post is position 1.' })

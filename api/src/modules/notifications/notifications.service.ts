@@ -1,22 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { NotificationType } from '@kinship/shared';
 import { isUuid } from '../../common/crypto';
 import { Connection, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import { NotificationsArgs } from './dto/notifications.args';
 import { NotificationEntity } from './entities/notification.entity';
 import { Notification, toNotification } from './models/notification.model';
-
-export interface NewNotification {
-  userId: string;
-  type: NotificationType;
-  sourceKey: string;
-  title: string;
-  body: string;
-  url: string;
-}
 
 @Injectable()
 export class NotificationsService {
@@ -63,18 +53,5 @@ export class NotificationsService {
       [userId],
     );
     return count;
-  }
-
-  /** Writes one notification; a second write for the same (user, source) is a no-op. */
-  async create(notification: NewNotification): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(notification)
-      .orIgnore()
-      .returning('id')
-      .execute();
-    return (result.raw as unknown[]).length > 0;
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '@kinship/shared';
+import type { Role, SensitiveTopic } from '@kinship/shared';
 
 @Entity('users')
 // UNIQUE (lower(display_name)) is created by the migration; TypeORM cannot describe it.
@@ -31,6 +31,10 @@ export class UserEntity {
 
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
   timeZone: string;
+
+  /** Sensitive topics this member wants collapsed behind a warning. */
+  @Column({ name: 'topic_filters', type: 'varchar', length: 16, array: true, default: () => "'{}'" })
+  topicFilters: SensitiveTopic[];
 
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt: Date;

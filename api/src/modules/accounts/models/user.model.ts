@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { Role } from '@kinship/shared';
-import { RoleEnum } from '../../../graphql/enums';
+import type { Role, SensitiveTopic } from '@kinship/shared';
+import { RoleEnum, SensitiveTopicEnum } from '../../../graphql/enums';
 import { UserEntity } from '../entities/user.entity';
 
 @ObjectType({ description: 'A member of the community, as other members see them.' })
@@ -28,6 +28,12 @@ export class User {
 
   @Field(() => String, { nullable: true, description: 'IANA time zone; only shown to the member themself.' })
   timeZone: string | null;
+
+  @Field(() => [SensitiveTopicEnum], {
+    nullable: true,
+    description: 'Topics collapsed for this member; only shown to the member themself.',
+  })
+  topicFilters: SensitiveTopic[] | null;
 }
 
 /** `self` is true when the viewer is this user: only then are private fields filled in. */
@@ -41,5 +47,6 @@ export function toUser(entity: UserEntity, self: boolean): User {
     pronouns: entity.pronouns,
     email: self ? entity.email : null,
     timeZone: self ? entity.timeZone : null,
+    topicFilters: self ? entity.topicFilters : null,
   };
 }

@@ -2,7 +2,9 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { LIMITS } from '@kinship/shared';
 import { Trim } from '../../../common/validators';
-import { IsContentWarning, IsPostBody } from './post-body';
+import type { SensitiveTopic } from '@kinship/shared';
+import { SensitiveTopicEnum } from '../../../graphql/enums';
+import { IsContentWarning, IsPostBody, IsTopics } from './post-body';
 
 @InputType()
 export class CreateThreadInput {
@@ -25,4 +27,8 @@ export class CreateThreadInput {
   @Field(() => String, { nullable: true })
   @IsContentWarning()
   contentWarning?: string;
+
+  @Field(() => [SensitiveTopicEnum], { nullable: true, description: 'Sensitive topics this post touches.' })
+  @IsTopics()
+  topics?: SensitiveTopic[];
 }

@@ -1,6 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsOptional, IsString, Length, MaxLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { LIMITS } from '@kinship/shared';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { LIMITS, SENSITIVE_TOPICS } from '@kinship/shared';
 import { Trim } from '../../../common/validators';
 
 @ValidatorConstraint({ name: 'notBlank' })
@@ -30,5 +42,16 @@ export function IsContentWarning(): PropertyDecorator {
     MaxLength(LIMITS.contentWarningMax, {
       message: `Content warning can be at most ${LIMITS.contentWarningMax} characters.`,
     }),
+  );
+}
+
+/** Optional sensitive-topic tags, each at most once. */
+export function IsTopics(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    IsArray({ message: 'Topics must be a list.' }),
+    ArrayUnique({ message: 'Topics must not repeat.' }),
+    ArrayMaxSize(SENSITIVE_TOPICS.length, { message: 'Too many topics.' }),
+    IsIn(SENSITIVE_TOPICS, { each: true, message: 'Topics must be chosen from the list.' }),
   );
 }

@@ -1,6 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsContentWarning, IsPostBody } from './post-body';
+import type { SensitiveTopic } from '@kinship/shared';
+import { SensitiveTopicEnum } from '../../../graphql/enums';
+import { IsContentWarning, IsPostBody, IsTopics } from './post-body';
 
 @InputType()
 export class ReplyInput {
@@ -20,4 +22,8 @@ export class ReplyInput {
   @Field(() => String, { nullable: true })
   @IsContentWarning()
   contentWarning?: string;
+
+  @Field(() => [SensitiveTopicEnum], { nullable: true, description: 'Sensitive topics this post touches.' })
+  @IsTopics()
+  topics?: SensitiveTopic[];
 }

@@ -1,9 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { ContentStatus } from '@kinship/shared';
+import type { ContentStatus, SensitiveTopic } from '@kinship/shared';
 import { UserEntity } from '../../accounts/entities/user.entity';
 import { ThreadEntity } from './thread.entity';
 
 /** The opening post of a thread and every reply. Replies are flat; `replyToPostId` quotes one. */
+// GIN index on search_vector: created by the migration (TypeORM cannot declare GIN).
+@Index('posts_search_idx', { synchronize: false })
 @Entity('posts')
 @Index('posts_thread_position_key', ['threadId', 'position'], { unique: true })
 export class PostEntity {
@@ -49,6 +51,25 @@ export class PostEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'VISIBLE' })
   status: ContentStatus;
+
+  /** Sensitive topics the author tagged; members who filter one see the post collapsed. */
+  @Column({ type: 'varchar', length: 16, array: true, default: () => "'{}'" })
+  topics: SensitiveTopic[];
+
+  /** Members this post @mentions (resolved at write time, at most 10, blocks respected). */
+  @Column({ name: 'mentioned_user_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  mentionedUserIds: string[];
+
+  /** Set when the author deletes the post: it keeps its place, shown as deleted. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  /**
+   * Full-text index of the body (and, for an opening post, the thread title), kept current by a
+   * trigger in the database: see the Discussions migration. Never read into the app.
+   */
+  @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector?: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

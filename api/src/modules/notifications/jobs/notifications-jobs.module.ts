@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { NotificationsService } from '../notifications.service';
 import { NotificationsProcessor } from './notifications.processor';
 
 /** Worker side of notifications: the job handlers. */
-@Module({ providers: [NotificationsService, NotificationsProcessor] })
+@Module({ providers: [NotificationsProcessor] })
 export class NotificationsJobsModule {}

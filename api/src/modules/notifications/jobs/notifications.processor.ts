@@ -3,56 +3,163 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectLogger, Logger } from '../../../common/logger.module';
 import { JobRegistry } from '../../../queue/job-registry';
-import { NotificationsService } from '../notifications.service';
-import { NOTIFY_REPLY } from './notifications.jobs';
+import { blockedBetween } from '../../accounts/blocks.service';
+import { reactionSummary } from '../../discussions/posting-rules';
+import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from './notifications.jobs';
+
+const REACTION_BATCH_MS = 10 * 60_000;
+
+interface PostFacts {
+  thread_id: string;
+  position: number;
+  author_id: string;
+  author_name: string;
+  reply_to_post_id: string | null;
+  mentioned_user_ids: string[];
+  thread_author_id: string;
+  thread_title: string;
+}
+
+function postUrl(post: PostFacts): string {
+  return `/threads/${post.thread_id}?at=${post.position}#post-${post.position}`;
+}
 
 /**
  * Turns domain events into notifications. Each handler reloads what it needs by id, skips what
- * is gone, and relies on the (user, source) unique key, so running a job twice writes one row.
+ * is gone or hidden, and writes with the (user, source) unique key, so a job that runs twice
+ * (or two workers running it at once) has one effect.
  */
 @Injectable()
 export class NotificationsProcessor implements OnModuleInit {
   constructor(
     private readonly registry: JobRegistry,
-    private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(NOTIFY_REPLY, (payload) => this.reply(payload.postId));
+    this.registry.register(NOTIFY_MENTIONS, (payload) => this.mentions(payload.postId));
+    this.registry.register(NOTIFY_REACTION, (payload) => this.reaction(payload.postId));
   }
 
-  async reply(postId: string): Promise<void> {
-    const rows: {
-      thread_id: string;
-      position: number;
-      status: string;
-      replier_id: string;
-      replier_name: string;
-      thread_author_id: string;
-      thread_title: string;
-    }[] = await this.dataSource.query(
-      `SELECT p.thread_id, p.position, p.status, p.author_id AS replier_id, u.display_name AS replier_name,
-              t.author_id AS thread_author_id, t.title AS thread_title
+  /** A visible, undeleted post with what the notifications need, or null. */
+  private async post(postId: string): Promise<PostFacts | null> {
+    const rows: PostFacts[] = await this.dataSource.query(
+      `SELECT p.thread_id, p.position, p.author_id, u.display_name AS author_name, p.reply_to_post_id,
+              p.mentioned_user_ids, t.author_id AS thread_author_id, t.title AS thread_title
          FROM posts p
          JOIN threads t ON t.id = p.thread_id
          JOIN users u ON u.id = p.author_id
-        WHERE p.id = $1`,
+        WHERE p.id = $1 AND p.status = 'VISIBLE' AND p.deleted_at IS NULL`,
       [postId],
     );
-    const row = rows[0];
-    if (!row || row.status !== 'VISIBLE') return; // gone or hidden since: nothing to tell
-    if (row.thread_author_id === row.replier_id) return; // nobody is notified of their own reply
+    return rows[0] ?? null;
+  }
 
-    const created = await this.notifications.create({
-      userId: row.thread_author_id,
-      type: 'REPLY',
-      sourceKey: `reply:${postId}`,
-      title: `${row.replier_name} replied to your thread`,
-      body: row.thread_title,
-      url: `/threads/${row.thread_id}?at=${row.position}#post-${row.position}`,
+  /**
+   * Fan-out in one statement: every watcher of the thread, plus the author of a quoted post, minus
+   * the replier, anyone separated from them by a block, and anyone the reply mentions (they get a
+   * MENTION instead).
+   */
+  async reply(postId: string): Promise<void> {
+    const post = await this.post(postId);
+    if (!post) return;
+    const [, inserted]: [unknown, number] = await this.dataSource.query(
+      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+       SELECT r.user_id, 'REPLY', $1,
+              CASE WHEN r.user_id = $3 THEN $4 || ' replied to your thread'
+                   WHEN r.quoted THEN $4 || ' replied to your post'
+                   ELSE $4 || ' replied in a thread you follow' END,
+              $5, $6
+         FROM (
+           SELECT DISTINCT ON (user_id) user_id, quoted FROM (
+             SELECT w.user_id, false AS quoted FROM thread_watches w WHERE w.thread_id = $7 AND w.watching
+             UNION ALL
+             SELECT q.author_id, true FROM posts q WHERE q.id = $8
+           ) candidates ORDER BY user_id, quoted DESC
+         ) r
+        WHERE r.user_id <> $2
+          AND NOT (r.user_id = ANY($9::uuid[]))
+          AND NOT ${blockedBetween('r.user_id', '$2')}
+       ON CONFLICT (user_id, source_key) DO NOTHING`,
+      [
+        `reply:${postId}`,
+        post.author_id,
+        post.thread_author_id,
+        post.author_name,
+        post.thread_title,
+        postUrl(post),
+        post.thread_id,
+        post.reply_to_post_id,
+        post.mentioned_user_ids,
+      ],
+    );
+    this.logger.debug({ postId, inserted }, 'reply notifications');
+  }
+
+  /** One MENTION per mentioned member (blocks re-checked now, the author never). */
+  async mentions(postId: string): Promise<void> {
+    const post = await this.post(postId);
+    if (!post || post.mentioned_user_ids.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+       SELECT u.id, 'MENTION', $1, $3 || ' mentioned you', $4, $5
+         FROM users u
+        WHERE u.id = ANY($6::uuid[]) AND u.id <> $2 AND NOT ${blockedBetween('u.id', '$2')}
+       ON CONFLICT (user_id, source_key) DO NOTHING`,
+      [`mention:${postId}`, post.author_id, post.author_name, post.thread_title, postUrl(post), post.mentioned_user_ids],
+    );
+  }
+
+  /**
+   * Reactions arrive in batches: while the author's latest reaction notification for this post is
+   * unread and under 10 minutes old it is rewritten ("3 members sent support"); otherwise a new
+   * one starts with the reactions it has not covered. A transaction-scoped advisory lock per post
+   * keeps two workers from starting two batches at once.
+   */
+  async reaction(postId: string): Promise<void> {
+    const post = await this.post(postId);
+    if (!post) return;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`reaction:${postId}`]);
+      const [latest]: { source_key: string; created_at: Date; read_at: Date | null }[] = await manager.query(
+        `SELECT source_key, created_at, read_at FROM notifications
+          WHERE user_id = $1 AND type = 'REACTION' AND source_key LIKE $2
+          ORDER BY created_at DESC LIMIT 1`,
+        [post.author_id, `reaction:${postId}:%`],
+      );
+      const openBatch =
+        latest && !latest.read_at && Date.now() - latest.created_at.getTime() < REACTION_BATCH_MS ? latest : null;
+      // An open batch counts from its first reaction; a closed one covered everything up to when it
+      // was read or its window ended, so a new batch starts after that.
+      const since = openBatch
+        ? new Date(Number(openBatch.source_key.split(':')[2]))
+        : latest
+          ? new Date(Math.min(latest.read_at?.getTime() ?? Infinity, latest.created_at.getTime() + REACTION_BATCH_MS))
+          : new Date(0);
+      const reactions: { kind: string; user_id: string; display_name: string; created_at: Date }[] = await manager.query(
+        `SELECT r.kind, r.user_id, u.display_name, r.created_at
+           FROM reactions r JOIN users u ON u.id = r.user_id
+          WHERE r.post_id = $1 AND r.user_id <> $2 AND r.created_at ${openBatch ? '>=' : '>'} $3
+            AND NOT ${blockedBetween('r.user_id', '$2')}
+          ORDER BY r.created_at`,
+        [postId, post.author_id, since],
+      );
+      if (reactions.length === 0) return;
+      const members = new Set(reactions.map((r) => r.user_id)).size;
+      const title = reactionSummary(
+        reactions.map((r) => r.kind),
+        members,
+        reactions[0].display_name,
+      );
+      const sourceKey = openBatch?.source_key ?? `reaction:${postId}:${reactions[0].created_at.getTime()}`;
+      await manager.query(
+        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+         VALUES ($1, 'REACTION', $2, $3, $4, $5)
+         ON CONFLICT (user_id, source_key) DO UPDATE SET title = EXCLUDED.title`,
+        [post.author_id, sourceKey, title, post.thread_title, postUrl(post)],
+      );
     });
-    this.logger.debug({ postId, created }, 'reply notification');
   }
 }

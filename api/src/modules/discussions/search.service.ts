@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Viewer } from '../../auth/viewer';
+import { Connection, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
+import { blockedBetween } from '../accounts/blocks.service';
+import { SearchArgs } from './dto/search.args';
+import { PostEntity } from './entities/post.entity';
+import { Post, toPost } from './models/post.model';
+
+// Private-use characters mark matches in ts_headline's output; a member cannot type them into a
+// match, and they are swapped for <mark> only after the text has been escaped.
+const START = '\uE000';
+const STOP = '\uE001';
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export function headlineToHtml(headline: string): string {
+  return headline
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replaceAll(START, '<mark>')
+    .replaceAll(STOP, '</mark>');
+}
+
+/**
+ * Full-text search over titles and bodies (posts.search_vector, kept by a trigger, GIN-indexed).
+ * Member text goes through websearch_to_tsquery, which accepts anything without a syntax error.
+ * Only VISIBLE, undeleted posts between members not separated by a block are ever returned.
+ */
+@Injectable()
+export class SearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(args: SearchArgs, viewer: Viewer): Promise<Connection<Post>> {
+    const first = pageSize(args);
+    const after = decodeCursor(args.after, ['string', 'string']);
+    const rows: { id: string; rank: string; headline: string }[] = await this.dataSource.query(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+       ranked AS (
+         SELECT p.id, round(ts_rank_cd(p.search_vector, q.query)::numeric, 6) AS rank
+           FROM posts p, q
+          WHERE p.search_vector @@ q.query
+            AND p.status = 'VISIBLE' AND p.deleted_at IS NULL
+            AND NOT ${blockedBetween('p.author_id', '$2')}
+       ),
+       page AS (
+         SELECT id, rank FROM ranked
+          WHERE $3::numeric IS NULL OR (rank, id) < ($3::numeric, $4::uuid)
+          ORDER BY rank DESC, id DESC
+          LIMIT $5
+       )
+       SELECT page.id, page.rank::text AS rank, ts_headline('english', p.body, q.query, $6) AS headline
+         FROM page JOIN posts p ON p.id = page.id, q
+        ORDER BY page.rank DESC, page.id DESC`,
+      [args.query, viewer.id, after?.[0] ?? null, after?.[1] ?? null, first + 1, HEADLINE_OPTIONS],
+    );
+    const posts = await this.dataSource.manager.findBy(PostEntity, { id: In(rows.map((r) => r.id)) });
+    const byId = new Map(posts.map((p) => [p.id, p]));
+    const found = rows.filter((r) => byId.has(r.id));
+    return toConnection(
+      found,
+      first,
+      (r) => [r.rank, r.id],
+      (r) => toPost(byId.get(r.id)!, headlineToHtml(r.headline)),
+    );
+  }
+}
