@@ -7,6 +7,7 @@ import { SearchService } from './search.service';
 import { ViewerContextLoader } from './viewer-context';
 import { PostFieldsResolver } from './post-fields.resolver';
 import { ThreadFieldsResolver } from './thread-fields.resolver';
+import { UserPostsResolver } from './user-posts.resolver';
 
 @Module({
   imports: [AccountsModule],
@@ -18,6 +19,7 @@ import { ThreadFieldsResolver } from './thread-fields.resolver';
     DiscussionsResolver,
     ThreadFieldsResolver,
     PostFieldsResolver,
+    UserPostsResolver,
   ],
   exports: [DiscussionsService],
 })

@@ -9,7 +9,7 @@ import { MAX_MENTIONS_PER_POST, mentionCandidates, mentionPattern } from '../../
 import { MentionTarget, renderMarkdown } from '../../common/markdown';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { inTransaction } from '../../database/transaction';
-import { Connection, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
+import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../../graphql/connection';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { OutboxService } from '../../queue/outbox.service';
@@ -141,6 +141,24 @@ export class DiscussionsService {
       .limit(first + 1)
       .getMany();
     return toConnection(rows, first, (p) => [p.position], (p) => toPost(p));
+  }
+
+  /** A member's posts for their profile, newest first: what the viewer may see, none across a block. */
+  async postsByAuthor(authorId: string, args: PageArgs, viewer: Viewer): Promise<Connection<Post>> {
+    const first = pageSize(args);
+    const after = decodeCursor(args.after, ['string', 'string']);
+    const own = authorId === viewer.id;
+    const query = this.dataSource.manager
+      .createQueryBuilder(PostEntity, 'p')
+      .where('p.author_id = :authorId', { authorId })
+      .andWhere(own ? 'TRUE' : "p.status = 'VISIBLE' AND p.deleted_at IS NULL")
+      .andWhere(`NOT ${blockedBetween('p.author_id', ':viewerId')}`, { viewerId: viewer.id })
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(first + 1);
+    if (after) query.andWhere('(p.created_at, p.id) < (:at, :id)', { at: after[0], id: after[1] });
+    const rows = await query.getMany();
+    return toConnection(rows, first, (p) => [p.createdAt.toISOString(), p.id], (p) => toPost(p));
   }
 
   /** The position of the thread's latest post the viewer can see (for "jump to the latest"). */

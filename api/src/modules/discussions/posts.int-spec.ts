@@ -190,3 +190,30 @@ describe('posts: reactions, editing, deleting, warnings and topics', () => {
     });
   });
 });
+
+describe("a member's recent posts on their profile", () => {
+  let t: TestHarness;
+  beforeAll(async () => {
+    t = await TestHarness.start();
+  });
+  afterAll(() => t?.stop());
+
+  it('lists visible, undeleted posts newest first; the member also sees their own hidden ones; none across a block', async () => {
+    const admin = await createAdmin(t);
+    const [author, reader] = await Promise.all([createMember(t, admin), createMember(t, admin)]);
+    const categoryId = await createCategory(t, admin);
+    const { threadId, postId } = await createThread(t, author, categoryId);
+    const second = await reply(t, author, threadId, 'second');
+    const hidden = await reply(t, author, threadId, 'hidden');
+    const deleted = await reply(t, author, threadId, 'deleted');
+    await t.dataSource.query(`UPDATE posts SET status = 'HIDDEN' WHERE id = $1`, [hidden]);
+    await t.ok(`mutation($id: ID!) { deletePost(id: $id) }`, { id: deleted }, author.token);
+    const QUERY = `query($id: ID!) { user(id: $id) { posts(first: 10) { edges { node { id } } } } }`;
+    const ids = async (who: Member) =>
+      (await t.ok<{ user: any }>(QUERY, { id: author.id }, who.token)).user.posts.edges.map((e: any) => e.node.id);
+    expect(await ids(reader)).toEqual([second, postId]);
+    expect(await ids(author)).toEqual([deleted, hidden, second, postId]);
+    await t.ok(`mutation($u: ID!) { blockUser(userId: $u) }`, { u: author.id }, reader.token);
+    expect(await ids(reader)).toEqual([]);
+  });
+});
