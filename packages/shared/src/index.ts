@@ -2,3 +2,4 @@ export * from './limits.js';
 export * from './roles.js';
 export * from './domain.js';
 export * from './safety.js';
+export * from './crisis.js';
