@@ -38,7 +38,9 @@ describe('browser journeys', () => {
   let replierEmail: string;
 
   beforeAll(async () => {
-    stack = await Stack.start();
+    // The foundation journey: a new member's first posts go live at once here (pre-moderation
+    // of first posts is a setting, tested on its own).
+    stack = await Stack.start({ PREMOD_FIRST_POSTS: '0' });
     // The operator's first admin, then a category and a second member, all through the public API.
     adminEmail = 'alex@program.example';
     const adminCode = await stack.createAdminInvite(adminEmail);

@@ -38,6 +38,10 @@ const schema = z.object({
   POST_INTERVAL_SECONDS_NEW_MEMBER: int(0, 3600).default(30),
   THREAD_INTERVAL_SECONDS: int(0, 3600).default(15),
   THREAD_INTERVAL_SECONDS_NEW_MEMBER: int(0, 3600).default(120),
+  FLAG_HIDE_THRESHOLD: int(1, 100).default(3),
+  CRISIS_ESCALATION_SECONDS: int(1, 86_400).default(900),
+  PREMOD_FIRST_POSTS: int(0, 100).default(2),
+  STALE_CASE_HOURS: int(1, 24 * 30).default(48),
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   JOB_ATTEMPTS: int(1, 50).default(8),
@@ -59,6 +63,7 @@ export type AppConfig = Readonly<{
   authRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
   /** Seconds a member must wait between posts and between threads; 0 turns a limit off. */
   postingIntervals: { post: number; postNewMember: number; thread: number; threadNewMember: number };
+  moderation: { flagHideThreshold: number; crisisEscalationMs: number; premodFirstPosts: number; staleCaseMs: number };
   outboxPollMs: number;
   worker: { concurrency: number; attempts: number; backoffMs: number };
 }>;
@@ -103,6 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       postNewMember: e.POST_INTERVAL_SECONDS_NEW_MEMBER,
       thread: e.THREAD_INTERVAL_SECONDS,
       threadNewMember: e.THREAD_INTERVAL_SECONDS_NEW_MEMBER,
+    },
+    moderation: {
+      flagHideThreshold: e.FLAG_HIDE_THRESHOLD,
+      crisisEscalationMs: e.CRISIS_ESCALATION_SECONDS * 1000,
+      premodFirstPosts: e.PREMOD_FIRST_POSTS,
+      staleCaseMs: e.STALE_CASE_HOURS * 3600_000,
     },
     outboxPollMs: e.OUTBOX_POLL_MS,
     worker: { concurrency: e.WORKER_CONCURRENCY, attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },

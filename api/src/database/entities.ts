@@ -10,6 +10,12 @@ import { ReactionEntity } from '../modules/discussions/entities/reaction.entity'
 import { ThreadWatchEntity } from '../modules/discussions/entities/thread-watch.entity';
 import { ThreadEntity } from '../modules/discussions/entities/thread.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
+import { AppealEntity } from '../modules/moderation/entities/appeal.entity';
+import { FlagCaseEntity } from '../modules/moderation/entities/flag-case.entity';
+import { FlagEntity } from '../modules/moderation/entities/flag.entity';
+import { ModerationActionEntity } from '../modules/moderation/entities/moderation-action.entity';
+import { ModeratorNoteEntity } from '../modules/moderation/entities/moderator-note.entity';
+import { WatchedWordEntity } from '../modules/moderation/entities/watched-word.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md pitfall 4). */
@@ -26,5 +32,11 @@ export const ENTITIES = [
   ThreadWatchEntity,
   DraftEntity,
   NotificationEntity,
+  FlagCaseEntity,
+  FlagEntity,
+  ModerationActionEntity,
+  AppealEntity,
+  WatchedWordEntity,
+  ModeratorNoteEntity,
   OutboxEntity,
 ];

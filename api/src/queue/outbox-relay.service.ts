@@ -115,8 +115,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; queue: QueueName; name: string; payload: object }[] = await manager.query(
-        `SELECT id, queue, name, payload FROM outbox
+      const rows: { id: string; queue: QueueName; name: string; payload: object; delay_ms: number }[] = await manager.query(
+        `SELECT id, queue, name, payload, delay_ms FROM outbox
           WHERE dispatched_at IS NULL
           ORDER BY created_at
           LIMIT ${BATCH}
@@ -129,7 +129,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await queue.addBulk(
           rows
             .filter((r) => r.queue === queueName)
-            .map((r) => ({ name: r.name, data: r.payload, opts: { ...this.jobOptions, jobId: r.id } })),
+            .map((r) => ({
+              name: r.name,
+              data: r.payload,
+              opts: { ...this.jobOptions, jobId: r.id, ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
+            })),
         );
       }
       await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);

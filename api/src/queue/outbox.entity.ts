@@ -20,6 +20,10 @@ export class OutboxEntity {
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
 
+  /** Run the job this many milliseconds after it is relayed (0: at once). */
+  @Column({ name: 'delay_ms', type: 'integer', default: 0 })
+  delayMs: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -11,11 +11,17 @@ export const OUTBOX_CHANNEL = 'kinship_outbox';
  */
 @Injectable()
 export class OutboxService {
-  async enqueue<P extends object>(manager: EntityManager, job: JobDefinition<P>, payload: P): Promise<void> {
-    await manager.query(`INSERT INTO outbox (queue, name, payload) VALUES ($1, $2, $3::jsonb)`, [
+  async enqueue<P extends object>(
+    manager: EntityManager,
+    job: JobDefinition<P>,
+    payload: P,
+    options: { delayMs?: number } = {},
+  ): Promise<void> {
+    await manager.query(`INSERT INTO outbox (queue, name, payload, delay_ms) VALUES ($1, $2, $3::jsonb, $4)`, [
       job.queue,
       job.name,
       JSON.stringify(payload),
+      options.delayMs ?? 0,
     ]);
     // Delivered at commit only: wakes the relay at once instead of at its next poll.
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);

@@ -63,7 +63,7 @@ export class Stack {
   apiUrl!: string;
   private database!: string;
 
-  static async start(): Promise<Stack> {
+  static async start(overrides: Record<string, string> = {}): Promise<Stack> {
     const stack = new Stack();
     const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
     stack.database = `kinship_e2e_${suffix}`;
@@ -91,6 +91,7 @@ export class Stack {
       THREAD_INTERVAL_SECONDS_NEW_MEMBER: '0',
       POST_INTERVAL_SECONDS: '0',
       THREAD_INTERVAL_SECONDS: '0',
+      ...overrides,
     };
     try {
       await run('node', [join(ROOT, 'api/dist/cli/migrate.js')], { env: stack.env });

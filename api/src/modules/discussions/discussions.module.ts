@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { ModerationCoreModule } from '../moderation/moderation-core.module';
 import { DiscussionsResolver } from './discussions.resolver';
 import { DiscussionsService } from './discussions.service';
 import { DraftsService } from './drafts.service';
@@ -10,7 +11,7 @@ import { ThreadFieldsResolver } from './thread-fields.resolver';
 import { UserPostsResolver } from './user-posts.resolver';
 
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, ModerationCoreModule],
   providers: [
     DiscussionsService,
     SearchService,

@@ -44,8 +44,8 @@ export class DiscussionsResolver {
   }
 
   @Query(() => Thread, { nullable: true })
-  async thread(@Args('id', { type: () => ID }) id: string): Promise<Thread | null> {
-    const thread = await this.discussions.findThread(id);
+  async thread(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: Viewer): Promise<Thread | null> {
+    const thread = await this.discussions.visibleThread(id, viewer);
     return thread && toThread(thread);
   }
 
@@ -56,12 +56,14 @@ export class DiscussionsResolver {
 
   @Mutation(() => PostResult)
   async createThread(@Args('input') input: CreateThreadInput, @CurrentUser() viewer: Viewer): Promise<PostResult> {
-    return { post: toPost(await this.discussions.createThread(input, viewer)), safetyResources: [] };
+    const { post, safetyResources } = await this.discussions.createThread(input, viewer);
+    return { post: toPost(post), safetyResources };
   }
 
   @Mutation(() => PostResult)
   async reply(@Args('input') input: ReplyInput, @CurrentUser() viewer: Viewer): Promise<PostResult> {
-    return { post: toPost(await this.discussions.reply(input, viewer)), safetyResources: [] };
+    const { post, safetyResources } = await this.discussions.reply(input, viewer);
+    return { post: toPost(post), safetyResources };
   }
 
   @Mutation(() => Post, { description: 'The author, within 30 days (24 hours in their first week).' })
@@ -107,8 +109,9 @@ export class DiscussionsResolver {
   async pinThread(
     @Args('threadId', { type: () => ID }) threadId: string,
     @Args('pinned') pinned: boolean,
+    @CurrentUser() viewer: Viewer,
   ): Promise<Thread> {
-    return toThread(await this.discussions.setThreadFlag(threadId, 'pinned', pinned));
+    return toThread(await this.discussions.setThreadFlag(threadId, 'pinned', pinned, viewer));
   }
 
   @RequireRole('MODERATOR')
@@ -116,8 +119,9 @@ export class DiscussionsResolver {
   async lockThread(
     @Args('threadId', { type: () => ID }) threadId: string,
     @Args('locked') locked: boolean,
+    @CurrentUser() viewer: Viewer,
   ): Promise<Thread> {
-    return toThread(await this.discussions.setThreadFlag(threadId, 'locked', locked));
+    return toThread(await this.discussions.setThreadFlag(threadId, 'locked', locked, viewer));
   }
 
   @Query(() => Draft, { nullable: true, description: 'Your saved draft for "new-thread" or "thread:<id>".' })

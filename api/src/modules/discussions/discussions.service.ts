@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { hasRole, REACTION_KINDS } from '@kinship/shared';
-import type { ReactionKind } from '@kinship/shared';
+import type { ReactionKind, SafetyResource } from '@kinship/shared';
 import { isUuid } from '../../common/crypto';
 import { isUniqueViolation } from '../../common/db-errors';
 import { MAX_MENTIONS_PER_POST, mentionCandidates, mentionPattern } from '../../common/mentions';
@@ -28,6 +28,14 @@ import { ThreadEntity } from './entities/thread.entity';
 import { Post, PostRevision, ReactionCount, toPost } from './models/post.model';
 import { Thread, toThread } from './models/thread.model';
 import { editDecision, isNewMember } from './posting-rules';
+import { ModerationLogService } from '../moderation/moderation-log.service';
+import { ScreeningService } from '../moderation/screening.service';
+
+/** A post just written, and the crisis resources to show its author (empty unless it reads as a crisis). */
+export interface Written {
+  post: PostEntity;
+  safetyResources: SafetyResource[];
+}
 
 export function slugify(name: string): string {
   return name
@@ -61,6 +69,8 @@ export class DiscussionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly rateLimits: RateLimitService,
+    private readonly screening: ScreeningService,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   // ---- Categories -------------------------------------------------------------------------
@@ -107,6 +117,7 @@ export class DiscussionsService {
     const query = this.dataSource.manager
       .createQueryBuilder(ThreadEntity, 't')
       .where(`NOT ${blockedBetween('t.author_id', ':viewerId')}`, { viewerId: viewer.id })
+      .andWhere(this.openingPostVisible(viewer), { viewerId: viewer.id })
       .orderBy('t.pinned', 'DESC')
       .addOrderBy('t.last_activity_at', 'DESC')
       .addOrderBy('t.id', 'DESC')
@@ -125,6 +136,22 @@ export class DiscussionsService {
 
   findThread(id: string): Promise<ThreadEntity | null> {
     return isUuid(id) ? this.dataSource.manager.findOneBy(ThreadEntity, { id }) : Promise.resolve(null);
+  }
+
+  /** A thread whose opening post the viewer may see (pending or hidden threads are their author's and moderators'). */
+  async visibleThread(id: string, viewer: Viewer): Promise<ThreadEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.dataSource.manager
+      .createQueryBuilder(ThreadEntity, 't')
+      .where('t.id = :id', { id })
+      .andWhere(this.openingPostVisible(viewer), { viewerId: viewer.id })
+      .getOne();
+  }
+
+  private openingPostVisible(viewer: Viewer): string {
+    if (hasRole(viewer.role, 'MODERATOR')) return 'TRUE';
+    return `EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = t.id AND op.position = 1
+                      AND (op.status = 'VISIBLE' OR op.author_id = :viewerId))`;
   }
 
   /** A thread's posts in reply order, starting after a cursor or at a position. */
@@ -190,12 +217,13 @@ export class DiscussionsService {
 
   // ---- Writing ----------------------------------------------------------------------------
 
-  async createThread(input: CreateThreadInput, viewer: Viewer): Promise<PostEntity> {
+  async createThread(input: CreateThreadInput, viewer: Viewer): Promise<Written> {
     const author = await this.author(viewer);
-    await this.limitPosting(author, 'thread');
     const category = await this.dataSource.manager.findOneBy(CategoryEntity, { id: input.categoryId });
     if (!category) throw badInput('categoryId', 'That category does not exist. Please choose one from the list.');
+    const screening = await this.screening.screen(author, `${input.title}\n${input.body}`, { isNew: true });
     const mentions = await this.resolveMentions(input.body, viewer.id);
+    await this.limitPosting(author, 'thread');
     return inTransaction(this.dataSource, async (manager) => {
       const thread = await manager.save(
         manager.create(ThreadEntity, { categoryId: category.id, authorId: viewer.id, title: input.title }),
@@ -205,6 +233,7 @@ export class DiscussionsService {
           threadId: thread.id,
           position: 1,
           authorId: viewer.id,
+          status: screening.review ? 'PENDING_REVIEW' : 'VISIBLE',
           body: input.body,
           bodyHtml: renderMarkdown(input.body, mentions),
           contentWarning: input.contentWarning || null,
@@ -218,16 +247,18 @@ export class DiscussionsService {
       ]);
       if (mentions.length > 0) await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
       await manager.query(`DELETE FROM drafts WHERE user_id = $1 AND draft_key = 'new-thread'`, [viewer.id]);
-      return post;
+      const safetyResources = await this.screening.afterWrite(manager, { type: 'POST', id: post.id, authorId: viewer.id }, screening);
+      return { post, safetyResources };
     });
   }
 
-  async reply(input: ReplyInput, viewer: Viewer): Promise<PostEntity> {
+  async reply(input: ReplyInput, viewer: Viewer): Promise<Written> {
     const author = await this.author(viewer);
-    const thread = await this.findThread(input.threadId);
+    const thread = await this.visibleThread(input.threadId, viewer);
     if (!thread) throw notFound('That thread');
-    await this.limitPosting(author, 'post');
+    const screening = await this.screening.screen(author, input.body, { isNew: true });
     const mentions = await this.resolveMentions(input.body, viewer.id);
+    await this.limitPosting(author, 'post');
     return inTransaction(this.dataSource, async (manager) => {
       // One conditional update claims the next position and refuses a locked thread; the row
       // lock it takes orders concurrent replies without a read-then-write race.
@@ -249,6 +280,7 @@ export class DiscussionsService {
           position: rows[0].reply_count + 1,
           authorId: viewer.id,
           replyToPostId: input.replyToPostId ?? null,
+          status: screening.review ? 'PENDING_REVIEW' : 'VISIBLE',
           body: input.body,
           bodyHtml: renderMarkdown(input.body, mentions),
           contentWarning: input.contentWarning || null,
@@ -264,7 +296,8 @@ export class DiscussionsService {
       await this.outbox.enqueue(manager, NOTIFY_REPLY, { postId: post.id });
       if (mentions.length > 0) await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
       await manager.query(`DELETE FROM drafts WHERE user_id = $1 AND draft_key = $2`, [viewer.id, `thread:${thread.id}`]);
-      return post;
+      const safetyResources = await this.screening.afterWrite(manager, { type: 'POST', id: post.id, authorId: viewer.id }, screening);
+      return { post, safetyResources };
     });
   }
 
@@ -274,6 +307,7 @@ export class DiscussionsService {
    */
   async editPost(args: EditPostArgs, viewer: Viewer): Promise<PostEntity> {
     const author = await this.author(viewer);
+    const screening = await this.screening.screen(author, args.body, { isNew: false });
     const mentions = await this.resolveMentions(args.body, viewer.id);
     return inTransaction(this.dataSource, async (manager) => {
       const post = await manager
@@ -309,7 +343,9 @@ export class DiscussionsService {
       post.contentWarning = args.contentWarning || null;
       if (args.topics) post.topics = args.topics;
       post.mentionedUserIds = mentions.map((m) => m.id);
+      if (screening.review && post.status === 'VISIBLE') post.status = 'PENDING_REVIEW';
       await manager.save(post);
+      await this.screening.afterWrite(manager, { type: 'POST', id: post.id, authorId: viewer.id }, screening);
       if (mentions.some((m) => !before.has(m.id))) {
         await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
       }
@@ -362,10 +398,20 @@ export class DiscussionsService {
   }
 
   /** Moderators: pinned threads list first; locked threads take no replies. */
-  async setThreadFlag(threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<ThreadEntity> {
+  async setThreadFlag(threadId: string, flag: 'pinned' | 'locked', value: boolean, moderator: Viewer): Promise<ThreadEntity> {
     const thread = await this.findThread(threadId);
     if (!thread) throw notFound('That thread');
-    await this.dataSource.manager.update(ThreadEntity, { id: thread.id }, { [flag]: value });
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.update(ThreadEntity, { id: thread.id }, { [flag]: value });
+      await this.moderationLog.record(manager, {
+        moderatorId: moderator.id,
+        action: flag === 'pinned' ? (value ? 'PIN' : 'UNPIN') : value ? 'LOCK' : 'UNLOCK',
+        targetType: 'THREAD',
+        targetId: thread.id,
+        targetUserId: thread.authorId,
+        content: thread.title,
+      });
+    });
     thread[flag] = value;
     return thread;
   }

@@ -36,6 +36,10 @@ export class UserEntity {
   @Column({ name: 'topic_filters', type: 'varchar', length: 16, array: true, default: () => "'{}'" })
   topicFilters: SensitiveTopic[];
 
+  /** While in the future, the member's sessions are refused and they cannot sign in. */
+  @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null;
+
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt: Date;
 }

@@ -1,0 +1,30 @@
+import type { Role } from '@kinship/graphql';
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** The signed-in member, resolved once per request in hooks.server.ts; null when signed out. */
+      user: {
+        id: string;
+        displayName: string;
+        role: Role;
+        timeZone: string | null;
+      } | null;
+      /** The session token from the httpOnly cookie (forwarded to the api as a bearer token). */
+      token: string | null;
+      /** True when the api could not confirm the session (unreachable or failing); pages then explain. */
+      apiUnreachable: boolean;
+    }
+
+    interface Error {
+      message: string;
+    }
+
+    interface PageData {
+      user: App.Locals['user'];
+      unreadCount: number;
+    }
+  }
+}
+
+export {};

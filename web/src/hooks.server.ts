@@ -1,0 +1,77 @@
+import { isHttpError, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { ViewerDocument } from '@kinship/graphql';
+import { request } from '$lib/server/graphql';
+import { clearSessionCookie, isPublicPath, SESSION_COOKIE } from '$lib/server/session';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.user = null;
+  event.locals.token = null;
+  event.locals.apiUnreachable = false;
+
+  const token = event.cookies.get(SESSION_COOKIE);
+  if (token) {
+    try {
+      const result = await request(ViewerDocument, {}, { token, event });
+      if (result.data?.me) {
+        event.locals.user = result.data.me;
+        event.locals.token = token;
+      } else if (result.data || result.error.code === 'UNAUTHENTICATED') {
+        // Expired or revoked session: forget it so the member is simply asked to sign in again.
+        clearSessionCookie(event.cookies, event.url);
+      } else {
+        // The api answered with some other failure: the session may well be fine, so do not send
+        // the member to sign in; the page explains instead.
+        event.locals.apiUnreachable = true;
+      }
+    } catch (cause) {
+      // The api is down. Public pages (crisis help first of all) still render; other pages show
+      // the calm "having trouble reaching its server" page from their load.
+      if (!isHttpError(cause, 503)) throw cause;
+      event.locals.apiUnreachable = true;
+    }
+  }
+
+  const pathname = event.url.pathname;
+  if (!event.locals.user && !event.locals.apiUnreachable && !isPublicPath(pathname)) {
+    // SvelteKit turns this into the right answer for a page, a client-side navigation's data
+    // request or an enhanced form submission alike.
+    const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + event.url.search)}`;
+    redirect(303, `/signin${next}`);
+  }
+
+  const response = await resolve(event);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  // Pages carry health-adjacent conversations: keep them out of shared and back/forward caches.
+  if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+  return response;
+};
+
+/** Unexpected failures: logged with the route only (never bodies or personal data), told kindly. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status !== 404) {
+    console.error(
+      JSON.stringify({
+        level: 50,
+        service: 'web',
+        msg: 'unexpected error',
+        route: event.route.id,
+        status,
+        err: error instanceof Error ? error.stack : String(error),
+      }),
+    );
+  }
+  // 'Not Found' is SvelteKit's own wording; the error page replaces it with a kinder sentence.
+  return {
+    message: status === 404 ? 'Not Found' : 'Something went wrong on our side. Please try again in a moment.',
+  };
+};

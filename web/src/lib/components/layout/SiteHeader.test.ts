@@ -1,0 +1,57 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import SiteHeader from './SiteHeader.svelte';
+
+const member = { id: 'u1', displayName: 'River', role: 'MEMBER' as const };
+
+describe('SiteHeader', () => {
+  it('shows the help link to signed-out visitors', () => {
+    render(SiteHeader, { user: null });
+    const help = screen.getByRole('link', { name: 'Need help now?' });
+    expect(help.getAttribute('href')).toBe('/help');
+    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/signin');
+    expect(screen.queryByRole('link', { name: /Notifications/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+  });
+
+  it('shows the help link, navigation and sign-out to members', () => {
+    render(SiteHeader, { user: member, unreadCount: 0 });
+    expect(screen.getByRole('link', { name: 'Need help now?' }).getAttribute('href')).toBe('/help');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Notifications' }).getAttribute('href')).toBe(
+      '/notifications',
+    );
+    const signOut = screen.getByRole('button', { name: 'Sign out' });
+    const form = signOut.closest('form');
+    expect(form?.getAttribute('method')).toBe('POST');
+    expect(form?.getAttribute('action')).toBe('/signout');
+  });
+
+  it('names the unread badge for screen readers', () => {
+    render(SiteHeader, { user: member, unreadCount: 3 });
+    const link = screen.getByRole('link', { name: 'Notifications, 3 unread' });
+    const badge = link.querySelector('.badge');
+    expect(badge?.textContent).toBe('3');
+    expect(badge?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('caps the visible badge but not the spoken count', () => {
+    render(SiteHeader, { user: member, unreadCount: 150 });
+    const link = screen.getByRole('link', { name: 'Notifications, 150 unread' });
+    expect(link.querySelector('.badge')?.textContent).toBe('99+');
+  });
+
+  it('shows invites only to admins', () => {
+    const { unmount } = render(SiteHeader, { user: member });
+    expect(screen.queryByRole('link', { name: 'Invites' })).toBeNull();
+    unmount();
+    render(SiteHeader, { user: { ...member, role: 'ADMIN' } });
+    expect(screen.getByRole('link', { name: 'Invites' }).getAttribute('href')).toBe('/admin/invites');
+  });
+
+  it('marks the current page', () => {
+    render(SiteHeader, { user: member, currentPath: '/notifications' });
+    expect(screen.getByRole('link', { name: 'Notifications' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
+  });
+});

@@ -1,0 +1,12 @@
+import { resolve } from '$app/paths';
+import type { Pathname, ResolvedPathname } from '$app/types';
+
+/**
+ * A path inside Kinship that arrives as data (a notification's `url`, a pager link built by a
+ * load function), resolved like any other link. Anything that is not a local path becomes the
+ * home page, so data can never turn a link into a way off the site.
+ */
+export function localHref(path: string): ResolvedPathname {
+  const local = path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
+  return resolve((local ? path : '/') as Pathname);
+}

@@ -1,0 +1,48 @@
+import type { Cookies } from '@sveltejs/kit';
+
+export const SESSION_COOKIE = 'kinship_session';
+const THIRTY_DAYS_SECONDS = 30 * 24 * 60 * 60;
+
+/** Plain http is only acceptable on this machine (development and tests); anywhere else the cookie is Secure. */
+export function isLocalHttp(url: URL): boolean {
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string): void {
+  cookies.set(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: !isLocalHttp(url),
+    maxAge: THIRTY_DAYS_SECONDS,
+  });
+}
+
+export function clearSessionCookie(cookies: Cookies, url: URL): void {
+  cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: !isLocalHttp(url) });
+}
+
+/** Pages a signed-out visitor may see. Everything else sends them to sign in. */
+const PUBLIC_PATHS = ['/signin', '/register', '/help'];
+
+export function isPublicPath(pathname: string): boolean {
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;
+  // Static files normally never reach the hooks (the server answers them first); just in case.
+  return pathname.startsWith('/_app/') || pathname === '/favicon.svg' || pathname === '/robots.txt';
+}
+
+/**
+ * A path inside Kinship to return to, or `fallback`. Refuses anything that could lead elsewhere
+ * (`//evil.example`, `/\evil.example`, absolute URLs), so `?next=` cannot be an open redirect.
+ */
+export function safeLocalPath(value: string | null | undefined, fallback = '/'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
+  try {
+    const parsed = new URL(value, 'http://kinship.invalid');
+    if (parsed.origin !== 'http://kinship.invalid') return fallback;
+    return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,40 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  compilerOptions: {
+    runes: true,
+  },
+  kit: {
+    adapter: adapter(),
+    // Absolute links in server-rendered HTML ("/help", not "../help").
+    paths: { relative: false },
+    // Nothing is loaded from anywhere but Kinship itself: no CDNs, fonts or trackers. SvelteKit adds
+    // a nonce (SSR) or a hash (prerendered) for the small inline script that starts the app.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self'],
+        // SvelteKit's route announcer (for screen readers) carries a style attribute. Attributes
+        // only: <style> elements and style sheets from elsewhere stay blocked.
+        'style-src-attr': ['unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+        'base-uri': ['self'],
+        'object-src': ['none'],
+      },
+    },
+    csrf: {
+      trustedOrigins: [],
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,6 @@
+import { cleanup } from '@testing-library/svelte';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});
