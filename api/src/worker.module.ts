@@ -3,7 +3,9 @@ import { AppConfig, loadConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { LoggerModule } from './common/logger.module';
 import { DatabaseModule } from './database/database.module';
+import { ModerationJobsModule } from './modules/moderation/jobs/moderation-jobs.module';
 import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
+import { QueueModule } from './queue/queue.module';
 import { QueueWorkerModule } from './queue/queue-worker.module';
 
 /** The worker: outbox relay, BullMQ workers and every domain's job handlers. No HTTP. */
@@ -16,8 +18,10 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule,
         DatabaseModule,
+        QueueModule,
         QueueWorkerModule,
         NotificationsJobsModule,
+        ModerationJobsModule,
       ],
     };
   }

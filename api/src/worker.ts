@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new NestPinoLogger(createLogger(config, 'worker')),
+    abortOnError: false,
   });
   app.enableShutdownHooks();
   await app.init();

@@ -65,7 +65,7 @@ export class TestHarness {
   }
 
   async startWorker(): Promise<INestApplicationContext> {
-    this.worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(this.config), { logger: false });
+    this.worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(this.config), { logger: false, abortOnError: false });
     await this.worker.init();
     return this.worker;
   }
@@ -73,12 +73,15 @@ export class TestHarness {
   /** A worker on the same database with some settings changed (e.g. another REDIS_URL). */
   static async workerFor(harness: TestHarness, env: Record<string, string>): Promise<INestApplicationContext> {
     const config = loadConfig({ ...harness.env, ...env });
-    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false, abortOnError: false });
     await worker.init();
     return worker;
   }
 
-  /** Waits until every committed outbox row is relayed and every queued job has run. */
+  /**
+   * Waits until every committed outbox row is relayed and every job due now has run (delayed jobs,
+   * such as repeatable schedules and crisis escalations, are not waited for).
+   */
   async settled(timeoutMs = 15_000): Promise<void> {
     await this.worker!.get(OutboxRelay).drain();
     const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1 });
@@ -90,7 +93,7 @@ export class TestHarness {
         );
         if (pending > 0) return undefined;
         for (const queue of queues) {
-          const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+          const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
           if (Object.values(counts).some((n) => n > 0)) return undefined;
         }
         return true;

@@ -17,13 +17,23 @@ export const InjectRedis = () => Inject(REDIS);
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.redisUrl, {
-          lazyConnect: false,
+      useFactory: async (config: AppConfig) => {
+        const redis = new Redis(config.redisUrl, {
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
           connectTimeout: 2000,
-        }).on('error', () => undefined),
+        }).on('error', () => undefined);
+        // Give Redis a moment to answer before the first request, so early counters land in Redis
+        // rather than in the in-memory fallback; start anyway if it is down.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 2000);
+          redis.once('ready', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        return redis;
+      },
     },
   ],
   exports: [REDIS],

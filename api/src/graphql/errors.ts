@@ -17,7 +17,7 @@ export class DomainError extends GraphQLError {
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { field?: string; fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+    extra: { field?: string; fields?: Record<string, string>; retryAfterSeconds?: number; suspendedUntil?: string } = {},
   ) {
     const fields = extra.fields ?? (extra.field ? { [extra.field]: message } : undefined);
     super(message, {
@@ -26,6 +26,7 @@ export class DomainError extends GraphQLError {
         ...(extra.field ? { field: extra.field } : {}),
         ...(fields ? { fields } : {}),
         ...(extra.retryAfterSeconds ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+        ...(extra.suspendedUntil ? { suspendedUntil: extra.suspendedUntil } : {}),
       },
     });
   }

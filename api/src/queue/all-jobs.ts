@@ -1,5 +1,26 @@
+import {
+  ESCALATE_CRISIS,
+  NOTIFY_APPEAL,
+  NOTIFY_CASE,
+  NOTIFY_OUTCOME,
+  REMIND_STALE_CASES,
+} from '../modules/moderation/jobs/moderation.jobs';
 import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from '../modules/notifications/jobs/notifications.jobs';
 import { JobDefinition } from './jobs';
 
 /** Every job the system can enqueue. The worker refuses to start if one has no handler. */
-export const ALL_JOBS: readonly JobDefinition<object>[] = [NOTIFY_REPLY, NOTIFY_MENTIONS, NOTIFY_REACTION];
+export const ALL_JOBS: readonly JobDefinition<object>[] = [
+  NOTIFY_REPLY,
+  NOTIFY_MENTIONS,
+  NOTIFY_REACTION,
+  NOTIFY_CASE,
+  ESCALATE_CRISIS,
+  NOTIFY_OUTCOME,
+  NOTIFY_APPEAL,
+  REMIND_STALE_CASES,
+];
+
+/** Repeatable jobs the worker keeps scheduled (one schedule per name, however many workers run). */
+export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number }[] = [
+  { job: REMIND_STALE_CASES, everyMs: 60 * 60_000 },
+];

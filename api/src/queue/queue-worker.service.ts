@@ -1,12 +1,12 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { InjectLogger, Logger } from '../common/logger.module';
-import { ALL_JOBS } from './all-jobs';
+import { ALL_JOBS, SCHEDULES } from './all-jobs';
 import { JobRegistry } from './job-registry';
 import { QUEUES } from './jobs';
-import { workerConnection } from './redis-connection';
+import { producerConnection, workerConnection } from './redis-connection';
 
 /** Runs one BullMQ worker per queue and hands each job to its registered handler. */
 @Injectable()
@@ -19,7 +19,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     // Processors registered their handlers in onModuleInit, which has run for every module now.
     this.registry.assertComplete(ALL_JOBS);
     this.workers = QUEUES.map((queue) => {
@@ -35,6 +35,23 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       return worker;
     });
     this.logger.info({ queues: QUEUES, concurrency: this.config.worker.concurrency }, 'workers started');
+    await this.schedule();
+  }
+
+  /** Upserts each repeatable job's scheduler; idempotent, so every worker replica may do it. */
+  private async schedule(): Promise<void> {
+    const connection = producerConnection(this.config.redisUrl, { enableOfflineQueue: true });
+    try {
+      for (const { job, everyMs } of SCHEDULES) {
+        const queue = new Queue(job.queue, { connection, prefix: this.config.redisPrefix });
+        await queue.upsertJobScheduler(job.name, { every: everyMs }, { name: job.name, data: {} });
+        await queue.close();
+      }
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'could not schedule repeatable jobs; will retry at next start');
+    } finally {
+      connection.disconnect();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -18,7 +18,7 @@ import { InviteEntity } from './entities/invite.entity';
 import { UserEntity } from './entities/user.entity';
 import { Invite, toInvite } from './models/invite.model';
 import { Passwords } from './passwords';
-import { deviceHint, SessionsService } from './sessions.service';
+import { deviceHint, SessionsService, suspended } from './sessions.service';
 
 /** Where a sign-in or registration came from: used for rate limits and the device list only. */
 export interface ClientInfo {
@@ -91,6 +91,7 @@ export class AccountsService {
       await this.rateLimits.consume('auth-email', email);
       throw unauthenticated(WRONG_CREDENTIALS);
     }
+    if (user.suspendedUntil && user.suspendedUntil > new Date()) throw suspended(user.suspendedUntil);
     const token = await this.sessions.open(this.dataSource.manager, user.id, deviceHint(client.userAgent));
     return { token, user };
   }

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { randomToken, sha256 } from '../../common/crypto';
 import { Viewer } from '../../auth/viewer';
+import { DomainError } from '../../graphql/errors';
 import { SessionEntity } from './entities/session.entity';
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -31,8 +32,14 @@ export class SessionsService {
   }
 
   async viewerForToken(token: string): Promise<Viewer | null> {
-    const rows: { id: string; user_id: string; role: Role; last_used_at: Date }[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, u.role, s.last_used_at
+    const rows: {
+      id: string;
+      user_id: string;
+      role: Role;
+      last_used_at: Date;
+      suspended_until: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT s.id, s.user_id, u.role, s.last_used_at, u.suspended_until
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
       [sha256(token)],
@@ -42,14 +49,28 @@ export class SessionsService {
     if (Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
       await this.dataSource.query(`UPDATE sessions SET last_used_at = now() WHERE id = $1`, [row.id]);
     }
+    if (row.suspended_until && row.suspended_until > new Date()) throw suspended(row.suspended_until);
     return { id: row.user_id, role: row.role, sessionId: row.id };
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
-      sessionId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId],
+    );
   }
+}
+
+/** A suspended member's every request (and sign-in) is refused, saying until when. */
+export function suspended(until: Date) {
+  const when = until.toUTCString().replace('GMT', 'UTC');
+  return new DomainError(
+    'FORBIDDEN',
+    `Your account is suspended until ${when}. If you think this is a mistake, you can appeal once it ends or ask the program team.`,
+    {
+      suspendedUntil: until.toISOString(),
+    },
+  );
 }
 
 /** "Firefox on Android": enough for a member to recognise a device, nothing more. */

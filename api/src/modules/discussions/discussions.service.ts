@@ -245,7 +245,7 @@ export class DiscussionsService {
         thread.id,
         viewer.id,
       ]);
-      if (mentions.length > 0) await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
+      await this.announce(manager, post);
       await manager.query(`DELETE FROM drafts WHERE user_id = $1 AND draft_key = 'new-thread'`, [viewer.id]);
       const safetyResources = await this.screening.afterWrite(manager, { type: 'POST', id: post.id, authorId: viewer.id }, screening);
       return { post, safetyResources };
@@ -293,8 +293,7 @@ export class DiscussionsService {
         `INSERT INTO thread_watches (thread_id, user_id, watching) VALUES ($1, $2, true) ON CONFLICT DO NOTHING`,
         [thread.id, viewer.id],
       );
-      await this.outbox.enqueue(manager, NOTIFY_REPLY, { postId: post.id });
-      if (mentions.length > 0) await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
+      await this.announce(manager, post);
       await manager.query(`DELETE FROM drafts WHERE user_id = $1 AND draft_key = $2`, [viewer.id, `thread:${thread.id}`]);
       const safetyResources = await this.screening.afterWrite(manager, { type: 'POST', id: post.id, authorId: viewer.id }, screening);
       return { post, safetyResources };
@@ -414,6 +413,12 @@ export class DiscussionsService {
     });
     thread[flag] = value;
     return thread;
+  }
+
+  /** Queues the notifications a post causes; used again when held content goes live (idempotent). */
+  async announce(manager: EntityManager, post: PostEntity): Promise<void> {
+    if (post.position > 1) await this.outbox.enqueue(manager, NOTIFY_REPLY, { postId: post.id });
+    if (post.mentionedUserIds.length > 0) await this.outbox.enqueue(manager, NOTIFY_MENTIONS, { postId: post.id });
   }
 
   // ---- Batch loads for field resolvers (one query per page, whatever its length) -------------

@@ -1,0 +1,62 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { FLAG_REASONS } from '@kinship/shared';
+import type { FlagReason } from '@kinship/shared';
+import { Trim } from '../../../common/validators';
+import type { TargetType } from '../entities/flag-case.entity';
+import type { WatchedWordAction } from '../entities/watched-word.entity';
+import { FlagReasonEnum, ModerateAction, ModerateActionEnum, TargetTypeEnum, WatchedWordActionEnum } from '../models/moderation.models';
+
+@InputType()
+export class FlagInput {
+  @Field(() => TargetTypeEnum)
+  @IsIn(['POST', 'EVENT', 'RESOURCE', 'USER'], { message: 'Target type must be POST, EVENT, RESOURCE or USER.' })
+  targetType: TargetType;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Target id is not valid.' })
+  targetId: string;
+
+  @Field(() => FlagReasonEnum)
+  @IsIn(FLAG_REASONS, { message: 'Reason must be chosen from the list.' })
+  reason: FlagReason;
+
+  @Field(() => String, { nullable: true, description: 'Required when the reason is OTHER.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'Note can be at most 500 characters.' })
+  note?: string;
+}
+
+@InputType()
+export class ModerateInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Case id is not valid.' })
+  caseId: string;
+
+  @Field(() => ModerateActionEnum)
+  @IsIn(Object.keys(ModerateActionEnum), { message: 'Action must be DISMISS, HIDE, REMOVE, RESTORE or APPROVE.' })
+  action: ModerateAction;
+
+  @Field(() => String, { nullable: true, description: 'Required for HIDE and REMOVE; the author is told it.' })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: 'Reason can be at most 1000 characters.' })
+  reason?: string;
+}
+
+@InputType()
+export class WatchedWordInput {
+  @Field()
+  @Trim()
+  @IsString()
+  @Length(2, 100, { message: 'Word must be between 2 and 100 characters.' })
+  word: string;
+
+  @Field(() => WatchedWordActionEnum)
+  @IsIn(['BLOCK', 'REVIEW'], { message: 'Action must be BLOCK or REVIEW.' })
+  action: WatchedWordAction;
+}
+

@@ -1,0 +1,163 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../../config/config.module';
+import { AppConfig } from '../../../config/config';
+import { JobRegistry } from '../../../queue/job-registry';
+import { CaseKind } from '../entities/flag-case.entity';
+import { ModerationLogService } from '../moderation-log.service';
+import { ESCALATE_CRISIS, NOTIFY_APPEAL, NOTIFY_CASE, NOTIFY_OUTCOME, REMIND_STALE_CASES } from './moderation.jobs';
+
+const CASE_TITLES: Record<CaseKind, string> = {
+  CRISIS: 'Urgent: a member may be in crisis',
+  SUPPORT: 'A member may need support: please check in with them',
+  RULES: 'New flags to review',
+  PREMODERATION: 'A post is waiting for approval',
+};
+
+/** What the affected member is told, by action. */
+const OUTCOME_TITLES: Record<string, string> = {
+  HIDE: 'A moderator hid your post',
+  REMOVE: 'A moderator removed your post',
+  AUTO_HIDE: 'Your post is hidden while a moderator reviews it',
+  RESTORE: 'Your post is visible again',
+  APPROVE: 'Your post was approved and is now visible',
+  WARN: 'A moderator sent you a warning',
+  SUSPEND: 'Your account has been suspended for a while',
+  APPEAL_UPHELD: 'Your appeal was upheld',
+  APPEAL_DENIED: 'Your appeal was not upheld',
+};
+
+/**
+ * Moderation's notifications. Moderators' alerts about crisis cases go out at once, whatever a
+ * moderator's other preferences; every write uses a (user, source) key, so reruns change nothing.
+ */
+@Injectable()
+export class ModerationProcessor implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly log: ModerationLogService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(NOTIFY_CASE, (p) => this.caseOpened(p.caseId));
+    this.registry.register(ESCALATE_CRISIS, (p) => this.escalate(p.caseId));
+    this.registry.register(NOTIFY_OUTCOME, (p) => this.outcome(p.actionId));
+    this.registry.register(NOTIFY_APPEAL, (p) => this.appealed(p.appealId));
+    this.registry.register(REMIND_STALE_CASES, () => this.remindStale());
+  }
+
+  /** Every moderator and admin hears of a new case. */
+  async caseOpened(caseId: string, sourceKey = `case:${caseId}`): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+       SELECT u.id, 'FLAG_RAISED', $2,
+              CASE c.kind WHEN 'CRISIS' THEN $3 WHEN 'SUPPORT' THEN $4 WHEN 'PREMODERATION' THEN $6 ELSE $5 END,
+              'Open the review queue to see it.', '/moderation/cases/' || c.id
+         FROM flag_cases c, users u
+        WHERE c.id = $1 AND c.status = 'OPEN' AND u.role IN ('MODERATOR', 'ADMIN')
+       ON CONFLICT (user_id, source_key) DO NOTHING`,
+      [caseId, sourceKey, CASE_TITLES.CRISIS, CASE_TITLES.SUPPORT, CASE_TITLES.RULES, CASE_TITLES.PREMODERATION],
+    );
+  }
+
+  /** Fires after the escalation delay; does nothing once a moderator has acknowledged the case. */
+  async escalate(caseId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [open]: { id: string; target_user_id: string | null }[] = await manager.query(
+        `SELECT id, target_user_id FROM flag_cases
+          WHERE id = $1 AND kind = 'CRISIS' AND status = 'OPEN' AND acknowledged_at IS NULL FOR UPDATE`,
+        [caseId],
+      );
+      if (!open) return;
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+         SELECT u.id, 'FLAG_RAISED', $2, 'No moderator has answered a crisis alert',
+                'A member may be in crisis and nobody has taken the case yet. Please open it now.', '/moderation/cases/' || $1
+           FROM users u WHERE u.role = 'ADMIN'
+         ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
+        [caseId, `crisis-escalation:${caseId}`],
+      );
+      if (inserted.length > 0) {
+        await this.log.record(manager, {
+          moderatorId: null,
+          action: 'ESCALATE',
+          targetType: 'USER',
+          targetId: open.target_user_id ?? caseId,
+          targetUserId: open.target_user_id,
+          caseId,
+          reason: `Not acknowledged within ${Math.round(this.config.moderation.crisisEscalationMs / 60_000)} minutes; admins alerted.`,
+        });
+      }
+    });
+  }
+
+  /** The member affected hears the outcome and reason; flaggers hear that their flag was reviewed. */
+  async outcome(actionId: string): Promise<void> {
+    const [action]: {
+      action: string;
+      target_type: string;
+      target_id: string;
+      target_user_id: string | null;
+      case_id: string | null;
+      reason: string | null;
+      thread_id: string | null;
+      position: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT a.action, a.target_type, a.target_id, a.target_user_id, a.case_id, a.reason, p.thread_id, p.position
+         FROM moderation_actions a LEFT JOIN posts p ON a.target_type = 'POST' AND p.id = a.target_id
+        WHERE a.id = $1`,
+      [actionId],
+    );
+    if (!action) return;
+    const title = OUTCOME_TITLES[action.action];
+    const postUrl = action.thread_id ? `/threads/${action.thread_id}?at=${action.position}#post-${action.position}` : null;
+    const appealUrl = `/appeals/new?action=${actionId}`;
+    if (title && action.target_user_id) {
+      const url = ['HIDE', 'REMOVE', 'WARN', 'SUSPEND'].includes(action.action) ? appealUrl : (postUrl ?? '/notifications');
+      await this.dataSource.query(
+        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+         VALUES ($1, 'MODERATION_OUTCOME', $2, $3, $4, $5) ON CONFLICT (user_id, source_key) DO NOTHING`,
+        [action.target_user_id, `outcome:${actionId}`, title, (action.reason ?? '').slice(0, 300), url],
+      );
+    }
+    if (action.case_id && ['DISMISS', 'HIDE', 'REMOVE'].includes(action.action)) {
+      await this.dataSource.query(
+        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+         SELECT DISTINCT f.flagger_id, 'MODERATION_OUTCOME', $2, 'Thank you: a moderator reviewed your flag',
+                CASE WHEN $3 = 'DISMISS' THEN 'They found it within the community guidelines.' ELSE 'They took action on it.' END,
+                '/notifications'
+           FROM flags f WHERE f.case_id = $1 AND f.flagger_id IS DISTINCT FROM $4
+         ON CONFLICT (user_id, source_key) DO NOTHING`,
+        [action.case_id, `flag-outcome:${actionId}`, action.action, action.target_user_id],
+      );
+    }
+  }
+
+  /** Moderators other than the one whose decision is appealed hear of the appeal. */
+  async appealed(appealId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+       SELECT u.id, 'FLAG_RAISED', $2, 'A member appealed a moderation decision',
+              'A different moderator than the one who acted needs to decide it.', '/moderation/appeals'
+         FROM appeals ap JOIN moderation_actions a ON a.id = ap.action_id, users u
+        WHERE ap.id = $1 AND ap.status = 'PENDING' AND u.role IN ('MODERATOR', 'ADMIN')
+          AND u.id IS DISTINCT FROM a.moderator_id
+       ON CONFLICT (user_id, source_key) DO NOTHING`,
+      [appealId, `appeal:${appealId}`],
+    );
+  }
+
+  /** Cases open longer than the limit (48 hours by default) remind moderators again. */
+  async remindStale(): Promise<void> {
+    const [stale]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE flag_cases SET last_notified_at = now()
+        WHERE status = 'OPEN' AND last_notified_at < now() - ($1::int * interval '1 millisecond')
+        RETURNING id`,
+      [this.config.moderation.staleCaseMs],
+    );
+    for (const { id } of stale) await this.caseOpened(id, `case-reminder:${id}:${new Date().toISOString().slice(0, 13)}`);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { DiscussionsModule } from '../discussions/discussions.module';
+import { CaseFieldsResolver } from './case-fields.resolver';
+import { ModerationCoreModule } from './moderation-core.module';
+import { ModerationResolver } from './moderation.resolver';
+import { ModerationService } from './moderation.service';
+import { PostModerationResolver } from './post-moderation.resolver';
+
+@Module({
+  imports: [AccountsModule, DiscussionsModule, ModerationCoreModule],
+  providers: [ModerationService, ModerationResolver, CaseFieldsResolver, PostModerationResolver],
+  exports: [ModerationService],
+})
+export class ModerationModule {}
