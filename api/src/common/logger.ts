@@ -38,8 +38,9 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>, name: string):
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
+  /** Nest's own start-up chatter ("X dependencies initialized") is debug-level noise for us. */
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, stack?: string, context?: string): void {
     this.logger.error({ context, stack }, String(message));
