@@ -13,6 +13,7 @@ import { NotificationEntity } from '../modules/notifications/entities/notificati
 import { AppealEntity } from '../modules/moderation/entities/appeal.entity';
 import { FlagCaseEntity } from '../modules/moderation/entities/flag-case.entity';
 import { FlagEntity } from '../modules/moderation/entities/flag.entity';
+import { ModerationSettingsEntity } from '../modules/moderation/entities/moderation-settings.entity';
 import { ModerationActionEntity } from '../modules/moderation/entities/moderation-action.entity';
 import { ModeratorNoteEntity } from '../modules/moderation/entities/moderator-note.entity';
 import { WatchedWordEntity } from '../modules/moderation/entities/watched-word.entity';
@@ -38,5 +39,6 @@ export const ENTITIES = [
   AppealEntity,
   WatchedWordEntity,
   ModeratorNoteEntity,
+  ModerationSettingsEntity,
   OutboxEntity,
 ];

@@ -386,3 +386,39 @@ describe('moderation', () => {
     });
   });
 });
+
+describe('moderation settings', () => {
+  let t: TestHarness;
+  beforeAll(async () => {
+    t = await TestHarness.start();
+  });
+  afterAll(() => t?.stop());
+
+  const SETTINGS = `{ moderationSettings { flagHideThreshold premodFirstPosts crisisEscalationMinutes } }`;
+  const UPDATE = `mutation($input: ModerationSettingsInput!) { updateModerationSettings(input: $input) { flagHideThreshold premodFirstPosts crisisEscalationMinutes } }`;
+
+  it('admins override thresholds (validated), moderators read them, null restores the default, and flags obey', async () => {
+    const admin = await createAdmin(t);
+    const moderator = await createMember(t, admin, 'MODERATOR');
+    const [author, flagger] = [await createMember(t, admin), await createMember(t, admin)];
+    expect(errorOf(await t.gql(SETTINGS)).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await t.gql(SETTINGS, {}, author.token)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(UPDATE, { input: { flagHideThreshold: 1 } }, moderator.token)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(UPDATE, { input: { flagHideThreshold: 0 } }, admin.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'flagHideThreshold',
+    });
+    expect(await t.ok(SETTINGS, {}, moderator.token)).toEqual({
+      moderationSettings: { flagHideThreshold: 3, premodFirstPosts: 0, crisisEscalationMinutes: 0 },
+    });
+    await t.ok(UPDATE, { input: { flagHideThreshold: 1, crisisEscalationMinutes: 15 } }, admin.token);
+    const categoryId = await createCategory(t, admin);
+    const { postId } = await createThread(t, author, categoryId);
+    await t.ok(FLAG, { input: { targetType: 'POST', targetId: postId, reason: 'SPAM' } }, flagger.token);
+    const [{ status }] = await t.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [postId]);
+    expect(status).toBe('HIDDEN');
+    expect(await t.ok(UPDATE, { input: { flagHideThreshold: null } }, admin.token)).toEqual({
+      updateModerationSettings: { flagHideThreshold: 3, premodFirstPosts: 0, crisisEscalationMinutes: 15 },
+    });
+  });
+});

@@ -12,16 +12,30 @@ import {
   FlagCaseConnection,
   MemberModerationHistory,
   ModerationActionConnection,
+  ModerationSettingsModel,
   toAppeal,
   toFlagCase,
   toWatchedWord,
   WatchedWord,
 } from './models/moderation.models';
 import { ModerationService } from './moderation.service';
+import { ModerationSettings, ModerationSettingsService } from './moderation-settings.service';
+import { ModerationSettingsInput } from './dto/moderation-settings.input';
+
+function toSettingsModel(settings: ModerationSettings): ModerationSettingsModel {
+  return {
+    flagHideThreshold: settings.flagHideThreshold,
+    premodFirstPosts: settings.premodFirstPosts,
+    crisisEscalationMinutes: Math.round(settings.crisisEscalationMs / 60_000),
+  };
+}
 
 @Resolver()
 export class ModerationResolver {
-  constructor(private readonly moderation: ModerationService) {}
+  constructor(
+    private readonly moderation: ModerationService,
+    private readonly settings: ModerationSettingsService,
+  ) {}
 
   @Mutation(() => Boolean, { description: 'Any member flags a post, event, resource or profile; anonymous to the author.' })
   async flag(@Args('input') input: FlagInput, @CurrentUser() viewer: Viewer): Promise<boolean> {
@@ -119,6 +133,21 @@ export class ModerationResolver {
   @Query(() => [WatchedWord])
   async watchedWords(): Promise<WatchedWord[]> {
     return (await this.moderation.watchedWords()).map(toWatchedWord);
+  }
+
+  @RequireRole('MODERATOR')
+  @Query(() => ModerationSettingsModel)
+  async moderationSettings(): Promise<ModerationSettingsModel> {
+    return toSettingsModel(await this.settings.current());
+  }
+
+  @RequireRole('ADMIN')
+  @Mutation(() => ModerationSettingsModel, { description: 'Admins override thresholds; null restores the default.' })
+  async updateModerationSettings(
+    @Args('input') input: ModerationSettingsInput,
+    @CurrentUser() viewer: Viewer,
+  ): Promise<ModerationSettingsModel> {
+    return toSettingsModel(await this.settings.update(input, viewer.id));
   }
 
   @RequireRole('ADMIN')

@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { hasRole } from '@kinship/shared';
 import type { ContentStatus, FlagReason } from '@kinship/shared';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/config';
 import { isUuid } from '../../common/crypto';
 import { isUniqueViolation } from '../../common/db-errors';
 import { inTransaction } from '../../database/transaction';
@@ -24,6 +22,7 @@ import { WatchedWordEntity } from './entities/watched-word.entity';
 import { NOTIFY_APPEAL, NOTIFY_OUTCOME } from './jobs/moderation.jobs';
 import { FlagCase, FlagNote, FlagReasonCount, MemberModerationHistory, ModerationAction, toFlagCase, toModerationAction } from './models/moderation.models';
 import { ModerationLogService } from './moderation-log.service';
+import { ModerationSettingsService } from './moderation-settings.service';
 import { ScreeningService } from './screening.service';
 
 /** Reasons that count towards hiding an item; SUPPORT never does. */
@@ -45,7 +44,7 @@ interface Target {
 export class ModerationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: ModerationSettingsService,
     private readonly discussions: DiscussionsService,
     private readonly screening: ScreeningService,
     private readonly log: ModerationLogService,
@@ -87,7 +86,8 @@ export class ModerationService {
         [caseId, RULE_REASONS, priority],
       );
       const byModerator = hasRole(viewer.role, 'MODERATOR');
-      if (target.post?.status === 'VISIBLE' && (byModerator || score >= this.config.moderation.flagHideThreshold)) {
+      const { flagHideThreshold } = await this.settings.current();
+      if (target.post?.status === 'VISIBLE' && (byModerator || score >= flagHideThreshold)) {
         await manager.update(PostEntity, { id: target.id }, { status: 'HIDDEN' });
         const action = await this.log.record(manager, {
           moderatorId: byModerator ? viewer.id : null,

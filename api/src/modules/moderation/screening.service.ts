@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { detectCrisis, hasRole, Role, SAFETY_RESOURCES, SafetyResource } from '@kinship/shared';
-import { APP_CONFIG } from '../../config/config.module';
-import { AppConfig } from '../../config/config';
 import { badInput } from '../../graphql/errors';
 import { OutboxService } from '../../queue/outbox.service';
 import { CaseKind, FlagPriority, TargetType } from './entities/flag-case.entity';
 import { ESCALATE_CRISIS, NOTIFY_CASE } from './jobs/moderation.jobs';
+import { ModerationSettingsService } from './moderation-settings.service';
 
 export interface Screening {
   /** The post must wait for a moderator (first posts, or a REVIEW word). */
@@ -34,7 +33,7 @@ export function watchedWordPattern(words: string[]): RegExp | null {
 export class ScreeningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: ModerationSettingsService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -52,12 +51,13 @@ export class ScreeningService {
     }
     const reviewWord = watchedWordPattern(words.filter((w) => w.action === 'REVIEW').map((w) => w.word))?.test(text) ?? false;
     let firstPosts = false;
-    if (options.isNew && this.config.moderation.premodFirstPosts > 0 && !hasRole(author.role, 'MODERATOR')) {
+    const { premodFirstPosts } = await this.settings.current();
+    if (options.isNew && premodFirstPosts > 0 && !hasRole(author.role, 'MODERATOR')) {
       const [{ approved }]: { approved: number }[] = await this.dataSource.query(
         `SELECT count(*)::int AS approved FROM posts WHERE author_id = $1 AND status = 'VISIBLE'`,
         [author.id],
       );
-      firstPosts = approved < this.config.moderation.premodFirstPosts;
+      firstPosts = approved < premodFirstPosts;
     }
     return { review: reviewWord || firstPosts, crisis: detectCrisis(text).crisis };
   }
@@ -72,7 +72,8 @@ export class ScreeningService {
     if (!screening.crisis) return [];
     const { id, created } = await this.openCase(manager, 'CRISIS', 'CRISIS', target);
     if (created) {
-      await this.outbox.enqueue(manager, ESCALATE_CRISIS, { caseId: id }, { delayMs: this.config.moderation.crisisEscalationMs });
+      const { crisisEscalationMs } = await this.settings.current();
+      await this.outbox.enqueue(manager, ESCALATE_CRISIS, { caseId: id }, { delayMs: crisisEscalationMs });
     }
     return [...SAFETY_RESOURCES];
   }

@@ -88,7 +88,7 @@ export class ModerationProcessor implements OnModuleInit {
           targetId: open.target_user_id ?? caseId,
           targetUserId: open.target_user_id,
           caseId,
-          reason: `Not acknowledged within ${Math.round(this.config.moderation.crisisEscalationMs / 60_000)} minutes; admins alerted.`,
+          reason: 'Not acknowledged in time; admins alerted.',
         });
       }
     });

@@ -261,3 +261,15 @@ export class MemberModerationHistory {
   @Field(() => Date, { nullable: true })
   suspendedUntil: Date | null;
 }
+
+@ObjectType({ description: 'Moderation settings in force (admins may override the deployment defaults).' })
+export class ModerationSettingsModel {
+  @Field(() => Int, { description: 'Distinct members whose rule flags hide an item pending review.' })
+  flagHideThreshold: number;
+
+  @Field(() => Int, { description: "How many of a member's first posts wait for approval (0: none)." })
+  premodFirstPosts: number;
+
+  @Field(() => Int, { description: 'Minutes before an unacknowledged crisis case escalates to admins.' })
+  crisisEscalationMinutes: number;
+}
