@@ -43,3 +43,9 @@ export const DEFAULT_CATEGORIES = [
   { name: 'Family and relationships', description: 'Partners, parents, kids and friends in recovery.' },
   { name: 'Wins', description: 'Big or small, share what went well.' },
 ] as const;
+
+export const EVENT_KINDS = ['OUTDOORS', 'FITNESS', 'SOCIAL', 'WORKSHOP', 'MEETING', 'ONLINE', 'OTHER'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const RSVP_STATUSES = ['GOING', 'MAYBE', 'NOT_GOING'] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];

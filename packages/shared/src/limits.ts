@@ -17,6 +17,12 @@ export const LIMITS = {
   categoryDescriptionMax: 300,
   inviteDaysMin: 1,
   inviteDaysMax: 90,
+  eventTitleMin: 3,
+  eventTitleMax: 120,
+  eventDescriptionMax: 10_000,
+  eventAddressMax: 300,
+  eventCapacityMax: 10_000,
+  seriesOccurrencesMax: 12,
   pageSizeDefault: 20,
   pageSizeMax: 100,
 } as const;

@@ -23,3 +23,24 @@ export function excerpt(markdown: string, max = 200): string {
     .trim();
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }
+
+/** A link that opens the thread at one post (the post first on the page), as search results use. */
+export function postAtHref(threadId: string, position: number): string {
+  return `/threads/${threadId}?at=${position}#post-${position}`;
+}
+
+/** The draft key the api files a reply under. */
+export function replyDraftKey(threadId: string): string {
+  return `thread:${threadId.toLowerCase()}`;
+}
+
+export const NEW_THREAD_DRAFT_KEY = 'new-thread';
+
+/**
+ * The api builds search passages from the Markdown source, so `**bold**` arrives with its stars.
+ * Drops the commonest emphasis and code marks. The passage is already escaped HTML whose only
+ * tags are <mark> and </mark>, and none of these characters can form or break a tag.
+ */
+export function tidySnippet(html: string): string {
+  return html.replace(/\*\*|__|~~|`+/g, '');
+}

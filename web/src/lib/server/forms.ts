@@ -10,6 +10,11 @@ export interface FormProblem {
   message: string;
   errors: Record<string, string>;
   values: Record<string, string>;
+  /**
+   * Which of a page's several forms failed (say `post:<id>` for a reaction on one post), so the
+   * page shows the message beside that form. Absent for a page's main form.
+   */
+  scope?: string;
 }
 
 /** The string value of a form field ('' when absent or a file). */
@@ -19,8 +24,13 @@ export function text(data: FormData, name: string): string {
 }
 
 /** The named fields of a form as strings, to send back when the action fails. */
-export function values(data: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, text(data, name)]));
+export function values<K extends string>(data: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, text(data, name)])) as Record<K, string>;
+}
+
+/** Every value of a repeated field (checkboxes), as strings. */
+export function list(data: FormData, name: string): string[] {
+  return data.getAll(name).filter((value): value is string => typeof value === 'string');
 }
 
 /** `''` becomes `undefined`, so optional inputs left empty are simply not sent. */
@@ -52,13 +62,19 @@ export function failWith(
   apiError: ApiError,
   typed: Record<string, string>,
   next?: string,
+  scope?: string,
 ): ActionFailure<FormProblem> {
   if (apiError.code === 'UNAUTHENTICATED') {
     redirect(303, `/signin?expired=1${next ? `&next=${encodeURIComponent(next)}` : ''}`);
   }
   const errors: Record<string, string> = {};
   for (const [path, message] of Object.entries(apiError.fields)) errors[fieldName(path)] = message;
-  return fail(STATUS[apiError.code], { message: apiError.message, errors, values: typed });
+  return fail(STATUS[apiError.code], {
+    message: apiError.message,
+    errors,
+    values: typed,
+    ...(scope ? { scope } : {}),
+  });
 }
 
 /** A failed action with one summary sentence and no field singled out. */
@@ -66,8 +82,9 @@ export function failMessage(
   status: number,
   message: string,
   typed: Record<string, string>,
+  scope?: string,
 ): ActionFailure<FormProblem> {
-  return fail(status, { message, errors: {}, values: typed });
+  return fail(status, { message, errors: {}, values: typed, ...(scope ? { scope } : {}) });
 }
 
 /** For load functions: an api error becomes the matching error page (or a trip to sign in). */

@@ -21,6 +21,10 @@ describe('SiteHeader', () => {
     expect(within(nav).getByRole('link', { name: 'Notifications' }).getAttribute('href')).toBe(
       '/notifications',
     );
+    expect(within(nav).getByRole('link', { name: 'Search' }).getAttribute('href')).toBe('/search');
+    expect(within(nav).getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe(
+      '/settings/profile',
+    );
     const signOut = screen.getByRole('button', { name: 'Sign out' });
     const form = signOut.closest('form');
     expect(form?.getAttribute('method')).toBe('POST');
@@ -47,6 +51,11 @@ describe('SiteHeader', () => {
     unmount();
     render(SiteHeader, { user: { ...member, role: 'ADMIN' } });
     expect(screen.getByRole('link', { name: 'Invites' }).getAttribute('href')).toBe('/admin/invites');
+  });
+
+  it('marks Settings current on every settings page', () => {
+    render(SiteHeader, { user: member, currentPath: '/settings/filters' });
+    expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('marks the current page', () => {

@@ -1,17 +1,24 @@
 import { redirect } from '@sveltejs/kit';
-import { CategoriesDocument, CreateThreadDocument } from '@kinship/graphql';
+import { CreateThreadDocument, NewThreadPageDocument, SaveDraftDocument } from '@kinship/graphql';
+import { isUuid } from '$lib/ids';
+import { NEW_THREAD_DRAFT_KEY } from '$lib/threads';
+import { parseTopics } from '$lib/topics';
 import { request } from '$lib/server/graphql';
-import { failWith, loadError, optional, requireUser, values } from '$lib/server/forms';
+import { failWith, list, loadError, optional, requireUser, text, values } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { token } = requireUser(event.locals, event.url);
-  const result = await request(CategoriesDocument, {}, { token, event });
+  const result = await request(NewThreadPageDocument, {}, { token, event });
   if (result.error) loadError(result.error, '/new');
-  const wanted = event.url.searchParams.get('category') ?? '';
+  const { categories, draft } = result.data;
+  const known = (id: string | null | undefined) => (id && categories.some((c) => c.id === id) ? id : '');
+  // A category picked in the link (from a category page) wins over the one in an old draft.
+  const wanted = known(event.url.searchParams.get('category')) || known(draft?.categoryId);
   return {
-    categories: result.data.categories,
-    categoryId: result.data.categories.some((c) => c.id === wanted) ? wanted : '',
+    categories,
+    categoryId: wanted,
+    draft: draft ? { title: draft.title ?? '', body: draft.body } : null,
   };
 };
 
@@ -19,7 +26,11 @@ export const actions: Actions = {
   create: async (event) => {
     const { token } = requireUser(event.locals, event.url);
     const data = await event.request.formData();
-    const typed = values(data, ['categoryId', 'title', 'body', 'contentWarning']);
+    const topics = parseTopics(list(data, 'topics'));
+    const typed = {
+      ...values(data, ['categoryId', 'title', 'body', 'contentWarning']),
+      topics: topics.join(','),
+    };
     const result = await request(
       CreateThreadDocument,
       {
@@ -28,6 +39,7 @@ export const actions: Actions = {
           title: typed.title.trim(),
           body: typed.body,
           contentWarning: optional(typed.contentWarning),
+          topics,
         },
       },
       { token, event },
@@ -37,5 +49,26 @@ export const actions: Actions = {
     const href = `/threads/${post.thread.id}`;
     if (safetyResources.length > 0) return { posted: { href }, safetyResources };
     redirect(303, href);
+  },
+
+  /** Called by the autosave script while the member types (never by a plain form). */
+  saveDraft: async (event) => {
+    const { token } = requireUser(event.locals, event.url);
+    const data = await event.request.formData();
+    const categoryId = text(data, 'categoryId');
+    const result = await request(
+      SaveDraftDocument,
+      {
+        input: {
+          key: NEW_THREAD_DRAFT_KEY,
+          body: text(data, 'body'),
+          title: text(data, 'title'),
+          categoryId: isUuid(categoryId) ? categoryId : undefined,
+        },
+      },
+      { token, event },
+    );
+    if (result.error) return failWith(result.error, {}, '/new', 'draft');
+    return { draftSaved: true };
   },
 };

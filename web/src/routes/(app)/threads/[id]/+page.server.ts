@@ -1,12 +1,36 @@
-import { error, redirect } from '@sveltejs/kit';
-import { ReplyDocument, ThreadPageDocument } from '@kinship/graphql';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import {
+  DeletePostDocument,
+  LockThreadDocument,
+  PinThreadDocument,
+  ReactDocument,
+  ReplyDocument,
+  SaveDraftDocument,
+  ThreadPageDocument,
+  UnreactDocument,
+  WatchThreadDocument,
+} from '@kinship/graphql';
+import { hasRole } from '@kinship/shared';
 import { isUuid } from '$lib/ids';
-import { POSTS_PER_PAGE, pageStart, postHref } from '$lib/threads';
+import { isReactionKind } from '$lib/reactions';
+import { POSTS_PER_PAGE, pageStart, postHref, replyDraftKey } from '$lib/threads';
+import { parseTopics } from '$lib/topics';
 import { request } from '$lib/server/graphql';
-import { failWith, loadError, optional, requireUser, values } from '$lib/server/forms';
-import type { Actions, PageServerLoad } from './$types';
+import {
+  failMessage,
+  failWith,
+  list,
+  loadError,
+  optional,
+  requireUser,
+  text,
+  values,
+} from '$lib/server/forms';
+import { safeLocalPath } from '$lib/server/session';
+import type { Actions, PageServerLoad, RouteParams } from './$types';
 
 const NOT_FOUND = "We couldn't find that thread. It may have been removed, or the link may be incomplete.";
+const POST_GONE = 'That post is no longer available. It may have been removed or hidden.';
 
 function positiveInt(value: string | null): number | undefined {
   if (!value || !/^\d{1,9}$/.test(value)) return undefined;
@@ -15,7 +39,7 @@ function positiveInt(value: string | null): number | undefined {
 }
 
 export const load: PageServerLoad = async (event) => {
-  const { token } = requireUser(event.locals, event.url);
+  const { token, user } = requireUser(event.locals, event.url);
   const { id } = event.params;
   if (!isUuid(id)) error(404, NOT_FOUND);
   const search = event.url.searchParams;
@@ -24,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 
   const result = await request(
     ThreadPageDocument,
-    { id, first: POSTS_PER_PAGE, after, fromPosition: at },
+    { id, first: POSTS_PER_PAGE, after, fromPosition: at, draftKey: replyDraftKey(id) },
     { token, event },
   );
   if (result.error) loadError(result.error, event.url.pathname + event.url.search);
@@ -33,8 +57,9 @@ export const load: PageServerLoad = async (event) => {
 
   const posts = thread.posts.edges.map((edge) => edge.node);
   const firstPosition = posts[0]?.position ?? at ?? 1;
+  const lastPosition = posts.at(-1)?.position ?? firstPosition;
 
-  // "Reply to this" works without JavaScript: ?replyTo=<postId> preselects the quoted post. The
+  // "Reply with quote" works without JavaScript: ?replyTo=<postId> preselects the quoted post. The
   // link keeps the page's own parameters, so the post is normally among those loaded here.
   const replyToId = search.get('replyTo');
   let replyTo: { id: string; position: number | null; authorName: string | null } | null = null;
@@ -47,31 +72,40 @@ export const load: PageServerLoad = async (event) => {
     };
   }
 
-  // The page's own address without replyTo, for "Reply to this" links and "cancel".
+  // Deleting asks once, also without JavaScript: ?confirmDelete=<postId> shows the question in place.
+  const confirmId = search.get('confirmDelete');
+  const confirmDelete =
+    posts.find((p) => p.id === confirmId && p.author.id === user.id && !p.deleted)?.id ?? null;
+
+  // The page's own address without replyTo or confirmDelete, for links that come back to it.
   const pageParams = new URLSearchParams();
   if (after) pageParams.set('after', after);
   else if (at) pageParams.set('at', String(at));
 
+  const latest = thread.latestPosition;
   return {
     thread: {
       id: thread.id,
       title: thread.title,
       pinned: thread.pinned,
       locked: thread.locked,
+      watching: thread.viewerIsWatching,
       replyCount: thread.replyCount,
       createdAt: thread.createdAt,
       category: thread.category,
       author: thread.author,
     },
     posts,
+    hiddenTopics: result.data.me?.topicFilters ?? [],
+    blockedIds: result.data.blockedUsers.map((u) => u.id),
+    draft: result.data.draft?.body ?? null,
+    isModerator: hasRole(user.role, 'MODERATOR'),
+    confirmDelete,
     pageQuery: pageParams.toString(),
     earlierHref:
       firstPosition > 1 ? `/threads/${id}?at=${Math.max(1, firstPosition - POSTS_PER_PAGE)}` : null,
-    latestHref:
-      thread.posts.pageInfo.hasNextPage && thread.latestPosition > 0
-        ? `/threads/${id}?at=${pageStart(thread.latestPosition)}#post-${thread.latestPosition}`
-        : null,
-    laterHref:
+    latestHref: latest > lastPosition ? `/threads/${id}?at=${pageStart(latest)}#post-${latest}` : null,
+    moreHref:
       thread.posts.pageInfo.hasNextPage && thread.posts.pageInfo.endCursor
         ? `/threads/${id}?after=${encodeURIComponent(thread.posts.pageInfo.endCursor)}`
         : null,
@@ -79,12 +113,48 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
+type ThreadEvent = RequestEvent<RouteParams, '/(app)/threads/[id]'>;
+
+/** Where a small action goes back to: the page it came from (this thread only), else the thread. */
+function back(event: ThreadEvent, data: FormData): string {
+  const threadPath = `/threads/${event.params.id}`;
+  const wanted = safeLocalPath(text(data, 'returnTo'), threadPath);
+  return wanted === threadPath || wanted.startsWith(`${threadPath}?`) || wanted.startsWith(`${threadPath}#`)
+    ? wanted
+    : threadPath;
+}
+
+/** The shared steps of the small post actions: signed in, a real post id, and where to go back. */
+async function postAction(event: ThreadEvent) {
+  const { token } = requireUser(event.locals, event.url);
+  const data = await event.request.formData();
+  const postId = text(data, 'postId');
+  return { token, data, postId, scope: `post:${postId}`, returnTo: back(event, data) };
+}
+
+async function setThreadFlag(event: ThreadEvent, flag: 'watch' | 'pin' | 'lock') {
+  const { token } = requireUser(event.locals, event.url);
+  const data = await event.request.formData();
+  const on = text(data, 'value') === 'true';
+  const threadId = event.params.id;
+  const options = { token, event };
+  const result =
+    flag === 'watch'
+      ? await request(WatchThreadDocument, { threadId, watching: on }, options)
+      : flag === 'pin'
+        ? await request(PinThreadDocument, { threadId, pinned: on }, options)
+        : await request(LockThreadDocument, { threadId, locked: on }, options);
+  if (result.error) return failWith(result.error, {}, `/threads/${threadId}`, 'thread');
+  redirect(303, back(event, data));
+}
+
 export const actions: Actions = {
   reply: async (event) => {
     const threadId = event.params.id;
     const { token } = requireUser(event.locals, event.url);
     const data = await event.request.formData();
-    const typed = values(data, ['body', 'contentWarning', 'replyToPostId']);
+    const topics = parseTopics(list(data, 'topics'));
+    const typed = { ...values(data, ['body', 'contentWarning', 'replyToPostId']), topics: topics.join(',') };
 
     const result = await request(
       ReplyDocument,
@@ -94,12 +164,13 @@ export const actions: Actions = {
           body: typed.body,
           contentWarning: optional(typed.contentWarning),
           replyToPostId: optional(typed.replyToPostId),
+          topics,
         },
       },
       { token, event },
     );
     if (result.error) {
-      if (result.error.code === 'NOT_FOUND') error(404, NOT_FOUND);
+      if (result.error.code === 'NOT_FOUND' && result.error.field !== 'replyToPostId') error(404, NOT_FOUND);
       return failWith(result.error, typed, `/threads/${threadId}`);
     }
     const { post, safetyResources } = result.data.reply;
@@ -110,4 +181,47 @@ export const actions: Actions = {
     }
     redirect(303, href);
   },
+
+  /** Called by the autosave script while the member types (never by a plain form). */
+  saveDraft: async (event) => {
+    const { token } = requireUser(event.locals, event.url);
+    const data = await event.request.formData();
+    const result = await request(
+      SaveDraftDocument,
+      { input: { key: replyDraftKey(event.params.id), body: text(data, 'body') } },
+      { token, event },
+    );
+    if (result.error) return failWith(result.error, {}, `/threads/${event.params.id}`, 'draft');
+    return { draftSaved: true };
+  },
+
+  react: async (event) => {
+    const { token, data, postId, scope, returnTo } = await postAction(event);
+    const kind = text(data, 'kind');
+    if (!isUuid(postId) || !isReactionKind(kind)) return failMessage(404, POST_GONE, {}, scope);
+    const result = await request(ReactDocument, { postId, kind }, { token, event });
+    if (result.error) return failWith(result.error, {}, returnTo, scope);
+    redirect(303, returnTo);
+  },
+
+  unreact: async (event) => {
+    const { token, data, postId, scope, returnTo } = await postAction(event);
+    const kind = text(data, 'kind');
+    if (!isUuid(postId) || !isReactionKind(kind)) return failMessage(404, POST_GONE, {}, scope);
+    const result = await request(UnreactDocument, { postId, kind }, { token, event });
+    if (result.error) return failWith(result.error, {}, returnTo, scope);
+    redirect(303, returnTo);
+  },
+
+  deletePost: async (event) => {
+    const { token, postId, scope, returnTo } = await postAction(event);
+    if (!isUuid(postId)) return failMessage(404, POST_GONE, {}, scope);
+    const result = await request(DeletePostDocument, { id: postId }, { token, event });
+    if (result.error) return failWith(result.error, {}, returnTo, scope);
+    redirect(303, returnTo);
+  },
+
+  watch: (event) => setThreadFlag(event, 'watch'),
+  pin: (event) => setThreadFlag(event, 'pin'),
+  lock: (event) => setThreadFlag(event, 'lock'),
 };

@@ -1,17 +1,57 @@
 import { error } from '@sveltejs/kit';
-import { ProfileDocument } from '@kinship/graphql';
+import { BlockUserDocument, ProfileDocument, UnblockUserDocument } from '@kinship/graphql';
 import { isUuid } from '$lib/ids';
 import { request } from '$lib/server/graphql';
-import { loadError, requireUser } from '$lib/server/forms';
-import type { PageServerLoad } from './$types';
+import { failMessage, failWith, loadError, requireUser } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = "We couldn't find that member. They may have left Kinship.";
+const RECENT_POSTS = 10;
 
 export const load: PageServerLoad = async (event) => {
   const { token, user: viewer } = requireUser(event.locals, event.url);
   if (!isUuid(event.params.id)) error(404, NOT_FOUND);
-  const result = await request(ProfileDocument, { id: event.params.id }, { token, event });
-  if (result.error) loadError(result.error, event.url.pathname);
-  if (!result.data.user) error(404, NOT_FOUND);
-  return { profile: result.data.user, isSelf: result.data.user.id === viewer.id };
+  const after = event.url.searchParams.get('after') || undefined;
+  const result = await request(
+    ProfileDocument,
+    { id: event.params.id, first: RECENT_POSTS, after },
+    { token, event },
+  );
+  if (result.error) loadError(result.error, event.url.pathname + event.url.search);
+  const profile = result.data.user;
+  if (!profile) error(404, NOT_FOUND);
+  const { posts, ...person } = profile;
+  return {
+    profile: person,
+    posts: posts.edges.map((edge) => edge.node),
+    moreHref:
+      posts.pageInfo.hasNextPage && posts.pageInfo.endCursor
+        ? `/u/${profile.id}?after=${encodeURIComponent(posts.pageInfo.endCursor)}#posts`
+        : null,
+    paged: after !== undefined,
+    isSelf: profile.id === viewer.id,
+    blocked: result.data.blockedUsers.some((u) => u.id === profile.id),
+    hiddenTopics: result.data.me?.topicFilters ?? [],
+  };
+};
+
+export const actions: Actions = {
+  block: async (event) => {
+    const { token, user } = requireUser(event.locals, event.url);
+    const userId = event.params.id;
+    if (!isUuid(userId)) error(404, NOT_FOUND);
+    if (userId === user.id) return failMessage(400, "You can't block yourself.", {});
+    const result = await request(BlockUserDocument, { userId }, { token, event });
+    if (result.error) return failWith(result.error, {}, event.url.pathname);
+    return { blockedNow: true };
+  },
+
+  unblock: async (event) => {
+    const { token } = requireUser(event.locals, event.url);
+    const userId = event.params.id;
+    if (!isUuid(userId)) error(404, NOT_FOUND);
+    const result = await request(UnblockUserDocument, { userId }, { token, event });
+    if (result.error) return failWith(result.error, {}, event.url.pathname);
+    return { unblockedNow: true };
+  },
 };
