@@ -42,6 +42,10 @@ const schema = z.object({
   CRISIS_ESCALATION_SECONDS: int(1, 86_400).default(900),
   PREMOD_FIRST_POSTS: int(0, 100).default(2),
   STALE_CASE_HOURS: int(1, 24 * 30).default(48),
+  EVENT_REMINDER_MINUTES: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be minutes before the start, comma-separated, such as 1440,60')
+    .default('1440,60'),
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   JOB_ATTEMPTS: int(1, 50).default(8),
@@ -64,6 +68,8 @@ export type AppConfig = Readonly<{
   /** Seconds a member must wait between posts and between threads; 0 turns a limit off. */
   postingIntervals: { post: number; postNewMember: number; thread: number; threadNewMember: number };
   moderation: { flagHideThreshold: number; crisisEscalationMs: number; premodFirstPosts: number; staleCaseMs: number };
+  /** Minutes before an event's start at which members going get a reminder. */
+  eventReminderMinutes: number[];
   outboxPollMs: number;
   worker: { concurrency: number; attempts: number; backoffMs: number };
 }>;
@@ -115,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       premodFirstPosts: e.PREMOD_FIRST_POSTS,
       staleCaseMs: e.STALE_CASE_HOURS * 3600_000,
     },
+    eventReminderMinutes: [...new Set(e.EVENT_REMINDER_MINUTES.split(',').map(Number))].sort((a, b) => b - a),
     outboxPollMs: e.OUTBOX_POLL_MS,
     worker: { concurrency: e.WORKER_CONCURRENCY, attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },
   });

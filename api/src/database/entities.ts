@@ -17,6 +17,9 @@ import { ModerationSettingsEntity } from '../modules/moderation/entities/moderat
 import { ModerationActionEntity } from '../modules/moderation/entities/moderation-action.entity';
 import { ModeratorNoteEntity } from '../modules/moderation/entities/moderator-note.entity';
 import { WatchedWordEntity } from '../modules/moderation/entities/watched-word.entity';
+import { CalendarTokenEntity } from '../modules/events/entities/calendar-token.entity';
+import { EventEntity } from '../modules/events/entities/event.entity';
+import { RsvpEntity } from '../modules/events/entities/rsvp.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md pitfall 4). */
@@ -40,5 +43,8 @@ export const ENTITIES = [
   WatchedWordEntity,
   ModeratorNoteEntity,
   ModerationSettingsEntity,
+  EventEntity,
+  RsvpEntity,
+  CalendarTokenEntity,
   OutboxEntity,
 ];

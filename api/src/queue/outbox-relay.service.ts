@@ -115,29 +115,57 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; queue: QueueName; name: string; payload: object; delay_ms: number }[] = await manager.query(
-        `SELECT id, queue, name, payload, delay_ms FROM outbox
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, queue, name, payload, delay_ms, job_id, operation FROM outbox
           WHERE dispatched_at IS NULL
           ORDER BY created_at
           LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) return 0;
-      for (const queueName of new Set(rows.map((r) => r.queue))) {
-        const queue = this.queues.get(queueName);
-        if (!queue) throw new Error(`outbox row for unknown queue ${queueName}`);
-        await queue.addBulk(
-          rows
-            .filter((r) => r.queue === queueName)
-            .map((r) => ({
-              name: r.name,
-              data: r.payload,
-              opts: { ...this.jobOptions, jobId: r.id, ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
-            })),
-        );
+      // Rows in order; runs of ordinary jobs go in bulk, deterministic ids one by one (remove, then add).
+      let bulk: OutboxRow[] = [];
+      const flush = async () => {
+        for (const queueName of new Set(bulk.map((r) => r.queue))) {
+          await this.queue(queueName).addBulk(
+            bulk.filter((r) => r.queue === queueName).map((r) => ({ name: r.name, data: r.payload, opts: this.optionsFor(r) })),
+          );
+        }
+        bulk = [];
+      };
+      for (const row of rows) {
+        if (!row.job_id) {
+          bulk.push(row);
+          continue;
+        }
+        await flush();
+        const queue = this.queue(row.queue);
+        await queue.remove(row.job_id).catch(() => 0); // an active (locked) job finishes; its handler re-checks
+        if (row.operation === 'add') await queue.add(row.name, row.payload, this.optionsFor(row));
       }
+      await flush();
       await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
   }
+
+  private queue(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`outbox row for unknown queue ${name}`);
+    return queue;
+  }
+
+  private optionsFor(row: OutboxRow): JobsOptions {
+    return { ...this.jobOptions, jobId: row.job_id ?? row.id, ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}) };
+  }
+}
+
+interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  name: string;
+  payload: object;
+  delay_ms: number;
+  job_id: string | null;
+  operation: 'add' | 'remove';
 }

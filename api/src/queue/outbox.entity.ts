@@ -20,6 +20,17 @@ export class OutboxEntity {
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;
 
+  /**
+   * A deterministic BullMQ job id (e.g. one event's 24-hour reminder). With one, the relay first
+   * removes any job of that id, so writing the row again reschedules it. Null: the row id is used.
+   */
+  @Column({ name: 'job_id', type: 'varchar', length: 200, nullable: true })
+  jobId: string | null;
+
+  /** 'add' a job, or only 'remove' the job with `jobId` (a cancelled reminder). */
+  @Column({ type: 'varchar', length: 8, default: 'add' })
+  operation: 'add' | 'remove';
+
   /** Run the job this many milliseconds after it is relayed (0: at once). */
   @Column({ name: 'delay_ms', type: 'integer', default: 0 })
   delayMs: number;

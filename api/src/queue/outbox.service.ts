@@ -15,14 +15,25 @@ export class OutboxService {
     manager: EntityManager,
     job: JobDefinition<P>,
     payload: P,
-    options: { delayMs?: number } = {},
+    options: { delayMs?: number; jobId?: string } = {},
   ): Promise<void> {
-    await manager.query(`INSERT INTO outbox (queue, name, payload, delay_ms) VALUES ($1, $2, $3::jsonb, $4)`, [
-      job.queue,
-      job.name,
-      JSON.stringify(payload),
-      options.delayMs ?? 0,
-    ]);
+    await manager.query(
+      `INSERT INTO outbox (queue, name, payload, delay_ms, job_id) VALUES ($1, $2, $3::jsonb, $4, $5)`,
+      [job.queue, job.name, JSON.stringify(payload), Math.max(0, Math.round(options.delayMs ?? 0)), options.jobId ?? null],
+    );
+    await this.wake(manager);
+  }
+
+  /** Removes the job with this deterministic id (a cancelled reminder), once the transaction commits. */
+  async cancel(manager: EntityManager, job: JobDefinition<object>, jobId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO outbox (queue, name, payload, job_id, operation) VALUES ($1, $2, '{}'::jsonb, $3, 'remove')`,
+      [job.queue, job.name, jobId],
+    );
+    await this.wake(manager);
+  }
+
+  private async wake(manager: EntityManager): Promise<void> {
     // Delivered at commit only: wakes the relay at once instead of at its next poll.
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
