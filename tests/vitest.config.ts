@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser journeys drive the built api, worker and web: one file at a time, generous timeouts.
+// Browser journeys and reliability tests drive the built api, worker and web: one file at a time, generous timeouts.
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.e2e.ts'],
+    include: ['e2e/**/*.e2e.ts', 'reliability/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,

@@ -10,6 +10,7 @@ import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthController } from './health.controller';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
+import { EventsModule } from './modules/events/events.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
@@ -31,6 +32,7 @@ export class AppModule {
         DiscussionsModule,
         NotificationsModule,
         ModerationModule,
+        EventsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: SessionGuard }],

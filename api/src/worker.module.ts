@@ -3,6 +3,7 @@ import { AppConfig, loadConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { LoggerModule } from './common/logger.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
 import { ModerationJobsModule } from './modules/moderation/jobs/moderation-jobs.module';
 import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
 import { QueueModule } from './queue/queue.module';
@@ -22,6 +23,7 @@ export class WorkerModule {
         QueueWorkerModule,
         NotificationsJobsModule,
         ModerationJobsModule,
+        EventsJobsModule,
       ],
     };
   }

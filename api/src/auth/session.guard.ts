@@ -1,7 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasRole, Role } from '@kinship/shared';
-import { forbidden, unauthenticated } from '../graphql/errors';
+import { DomainError, forbidden, unauthenticated } from '../graphql/errors';
 import { SessionsService } from '../modules/accounts/sessions.service';
 import { IS_PUBLIC, REQUIRED_ROLE } from './decorators';
 import { bearerToken, requestOf } from './request';
@@ -18,6 +18,19 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      return await this.check(context);
+    } catch (error) {
+      // Plain HTTP routes (calendar files, health) answer with a status code, not a GraphQL error.
+      if (context.getType<string>() === 'http' && error instanceof DomainError) {
+        const code = error.extensions.code;
+        throw new HttpException({ message: error.message, code }, code === 'UNAUTHENTICATED' ? 401 : 403);
+      }
+      throw error;
+    }
+  }
+
+  private async check(context: ExecutionContext): Promise<boolean> {
     const req = requestOf(context);
     if (!req.viewerResolved) {
       const token = bearerToken(req);

@@ -22,6 +22,10 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]+$/, 'may hold only letters, digits, dot, dash and underscore')
     .default('kinship'),
+  WEB_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'must be an origin such as https://kinship.example.org (no path)')
+    .default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
   REQUEST_BODY_LIMIT: z
@@ -59,6 +63,8 @@ export type AppConfig = Readonly<{
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** The public address of the web app, for links in calendars (and later emails). */
+  webOrigin: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   trustProxy: string;
   requestBodyLimit: string;
@@ -95,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    webOrigin: e.WEB_ORIGIN,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     requestBodyLimit: e.REQUEST_BODY_LIMIT,

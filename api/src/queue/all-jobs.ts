@@ -6,6 +6,12 @@ import {
   REMIND_STALE_CASES,
 } from '../modules/moderation/jobs/moderation.jobs';
 import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from '../modules/notifications/jobs/notifications.jobs';
+import {
+  EVENT_REMINDER,
+  NOTIFY_EVENT_CANCELLED,
+  NOTIFY_EVENT_CHANGED,
+  NOTIFY_WAITLIST_PROMOTED,
+} from '../modules/events/jobs/events.jobs';
 import { JobDefinition } from './jobs';
 
 /** Every job the system can enqueue. The worker refuses to start if one has no handler. */
@@ -18,6 +24,10 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
   NOTIFY_OUTCOME,
   NOTIFY_APPEAL,
   REMIND_STALE_CASES,
+  EVENT_REMINDER,
+  NOTIFY_WAITLIST_PROMOTED,
+  NOTIFY_EVENT_CHANGED,
+  NOTIFY_EVENT_CANCELLED,
 ];
 
 /** Repeatable jobs the worker keeps scheduled (one schedule per name, however many workers run). */

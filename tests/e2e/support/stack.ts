@@ -63,7 +63,7 @@ export class Stack {
   apiUrl!: string;
   private database!: string;
 
-  static async start(overrides: Record<string, string> = {}): Promise<Stack> {
+  static async start(overrides: Record<string, string> = {}, options: { web?: boolean } = {}): Promise<Stack> {
     const stack = new Stack();
     const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
     stack.database = `kinship_e2e_${suffix}`;
@@ -97,9 +97,11 @@ export class Stack {
       await run('node', [join(ROOT, 'api/dist/cli/migrate.js')], { env: stack.env });
       const api = stack.spawn('api', [join(ROOT, 'api/dist/main.js')]);
       stack.spawn('worker', [join(ROOT, 'api/dist/worker.js')]);
-      const web = stack.spawn('web', [join(ROOT, 'web/build/index.js')]);
       await waitFor(`${stack.apiUrl}/health`, 30_000, api, 'api');
-      await waitFor(`${stack.webUrl}/signin`, 30_000, web, 'web');
+      if (options.web !== false) {
+        const web = stack.spawn('web', [join(ROOT, 'web/build/index.js')]);
+        await waitFor(`${stack.webUrl}/signin`, 30_000, web, 'web');
+      }
     } catch (error) {
       await stack.stop();
       throw new Error(`${(error as Error).message}\n--- output ---\n${stack.logs.join('')}`);

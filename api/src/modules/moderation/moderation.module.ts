@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
+import { EventsModule } from '../events/events.module';
 import { CaseFieldsResolver } from './case-fields.resolver';
 import { ModerationCoreModule } from './moderation-core.module';
 import { ModerationResolver } from './moderation.resolver';
@@ -8,7 +9,7 @@ import { ModerationService } from './moderation.service';
 import { PostModerationResolver } from './post-moderation.resolver';
 
 @Module({
-  imports: [AccountsModule, DiscussionsModule, ModerationCoreModule],
+  imports: [AccountsModule, DiscussionsModule, EventsModule, ModerationCoreModule],
   providers: [ModerationService, ModerationResolver, CaseFieldsResolver, PostModerationResolver],
   exports: [ModerationService],
 })

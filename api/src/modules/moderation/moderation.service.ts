@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { hasRole } from '@kinship/shared';
 import type { ContentStatus, FlagReason } from '@kinship/shared';
 import { isUuid } from '../../common/crypto';
@@ -13,6 +13,8 @@ import { OutboxService } from '../../queue/outbox.service';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { DiscussionsService } from '../discussions/discussions.service';
 import { PostEntity } from '../discussions/entities/post.entity';
+import { EventEntity } from '../events/entities/event.entity';
+import { EventsService } from '../events/events.service';
 import { FlagInput, ModerateInput, WatchedWordInput } from './dto/moderation.inputs';
 import { AppealEntity } from './entities/appeal.entity';
 import { FlagCaseEntity, FlagPriority, TargetType } from './entities/flag-case.entity';
@@ -37,7 +39,11 @@ interface Target {
   type: TargetType;
   id: string;
   authorId: string | null;
+  /** The moderatable status of posts and events (members have none). */
+  status?: ContentStatus;
+  content?: string;
   post?: PostEntity;
+  event?: EventEntity;
 }
 
 @Injectable()
@@ -46,6 +52,7 @@ export class ModerationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: ModerationSettingsService,
     private readonly discussions: DiscussionsService,
+    private readonly events: EventsService,
     private readonly screening: ScreeningService,
     private readonly log: ModerationLogService,
     private readonly outbox: OutboxService,
@@ -87,19 +94,19 @@ export class ModerationService {
       );
       const byModerator = hasRole(viewer.role, 'MODERATOR');
       const { flagHideThreshold } = await this.settings.current();
-      if (target.post?.status === 'VISIBLE' && (byModerator || score >= flagHideThreshold)) {
-        await manager.update(PostEntity, { id: target.id }, { status: 'HIDDEN' });
+      if (target.status === 'VISIBLE' && (byModerator || score >= flagHideThreshold)) {
+        await this.applyStatus(manager, target, 'HIDDEN');
         const action = await this.log.record(manager, {
           moderatorId: byModerator ? viewer.id : null,
           action: byModerator ? 'HIDE' : 'AUTO_HIDE',
-          targetType: 'POST',
+          targetType: target.type,
           targetId: target.id,
           targetUserId: target.authorId,
           caseId,
           reason: byModerator
             ? `A moderator flagged it: ${input.reason.toLowerCase()}.`
             : 'Several members flagged it. A moderator will review it.',
-          content: target.post.body,
+          content: target.content,
         });
         await this.outbox.enqueue(manager, NOTIFY_OUTCOME, { actionId: action.id });
       }
@@ -170,26 +177,22 @@ export class ModerationService {
       throw badInput('reason', 'Please give a reason: the member will be told it.');
     }
     const target = await this.findTarget(found.targetType, found.targetId, moderator);
-    if (input.action !== 'DISMISS' && target.type !== 'POST') {
+    if (input.action !== 'DISMISS' && !target.status) {
       throw badInput('action', 'Only DISMISS applies to this kind of case; use warnings or suspension for members.');
     }
     const next: Record<string, ContentStatus | null> = {
-      DISMISS: target.post?.status === 'HIDDEN' ? 'VISIBLE' : null,
+      DISMISS: target.status === 'HIDDEN' ? 'VISIBLE' : null,
       HIDE: 'HIDDEN',
       REMOVE: 'REMOVED',
       RESTORE: 'VISIBLE',
       APPROVE: 'VISIBLE',
     };
-    if (input.action === 'APPROVE' && target.post?.status !== 'PENDING_REVIEW') {
+    if (input.action === 'APPROVE' && target.status !== 'PENDING_REVIEW') {
       throw badInput('action', 'Only content waiting for review can be approved.');
     }
     await inTransaction(this.dataSource, async (manager) => {
       const status = next[input.action];
-      if (status && target.post && target.post.status !== status) {
-        await manager.update(PostEntity, { id: target.id }, { status });
-        // Content going live now tells whoever it would have told when posted (idempotent per recipient).
-        if (status === 'VISIBLE') await this.discussions.announce(manager, target.post);
-      }
+      if (status && target.status !== status) await this.applyStatus(manager, target, status);
       await manager.update(
         FlagCaseEntity,
         { id: found.id },
@@ -209,7 +212,7 @@ export class ModerationService {
         targetUserId: target.authorId,
         caseId: found.id,
         reason: input.reason ?? null,
-        content: target.post?.body,
+        content: target.content,
       });
       await this.outbox.enqueue(manager, NOTIFY_OUTCOME, { actionId: action.id });
     });
@@ -423,18 +426,30 @@ export class ModerationService {
     switch (type) {
       case 'POST': {
         const post = await this.discussions.visiblePost(id, viewer);
-        return { type, id: post.id, authorId: post.authorId, post };
+        return { type, id: post.id, authorId: post.authorId, post, status: post.status, content: post.body };
       }
       case 'USER': {
         const user = isUuid(id) ? await this.dataSource.manager.findOneBy(UserEntity, { id }) : null;
         if (!user) throw notFound('That member');
         return { type, id: user.id, authorId: user.id };
       }
-      case 'EVENT':
-        throw notFound('That event');
+      case 'EVENT': {
+        const event = await this.events.find(id, viewer);
+        if (!event) throw notFound('That event');
+        return { type, id: event.id, authorId: event.organizerId, event, status: event.status, content: event.title };
+      }
       case 'RESOURCE':
         throw notFound('That resource');
     }
+  }
+
+  /** Changes a post's or event's status; content going live announces itself (idempotent per recipient). */
+  private async applyStatus(manager: EntityManager, target: Target, status: ContentStatus): Promise<void> {
+    if (target.post) {
+      await manager.update(PostEntity, { id: target.id }, { status });
+      if (status === 'VISIBLE') await this.discussions.announce(manager, target.post);
+    }
+    if (target.event) await this.events.setStatus(manager, target.event, status);
   }
 
   /** A member a moderator may warn or suspend: not themself, and never someone of equal or higher role. */
