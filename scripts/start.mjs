@@ -6,6 +6,7 @@
 // PORT, HOST, ORIGIN (web), NODE_ENV (default production), LOG_LEVEL, SMTP_URL.
 
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -56,8 +57,22 @@ function probeHost(host) {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/**
+ * The secret that signs links which work without a session (one-click unsubscribe). Taken from
+ * APP_SECRET when set; otherwise made once and kept in .kinship/app-secret (git-ignored).
+ */
+function appSecret() {
+  if (process.env.APP_SECRET) return process.env.APP_SECRET;
+  const file = path.join(ROOT, '.kinship', 'app-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 function settings() {
-  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' };
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production', APP_SECRET: appSecret() };
   const apiPort = port(env.API_PORT, 4000, 'API_PORT');
   const webPort = port(env.PORT, 3000, 'PORT');
   if (apiPort === webPort)
@@ -77,7 +92,7 @@ function settings() {
     apiHost,
     webHost,
     publicUrl,
-    apiEnv: { ...env, API_PORT: String(apiPort), API_HOST: apiHost },
+    apiEnv: { ...env, API_PORT: String(apiPort), API_HOST: apiHost, WEB_ORIGIN: env.WEB_ORIGIN || publicUrl },
     // adapter-node assumes https unless ORIGIN says otherwise; without it, form posts from
     // http://localhost fail SvelteKit's CSRF check.
     webEnv: { ...env, PORT: String(webPort), HOST: webHost, ORIGIN: publicUrl, API_URL: apiUrl },

@@ -5,6 +5,7 @@ import { LoggerModule } from './common/logger.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
 import { ModerationJobsModule } from './modules/moderation/jobs/moderation-jobs.module';
+import { EmailModule } from './modules/notifications/email/email.module';
 import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { QueueWorkerModule } from './queue/queue-worker.module';
@@ -22,6 +23,7 @@ export class WorkerModule {
         QueueModule,
         QueueWorkerModule,
         NotificationsJobsModule,
+        EmailModule,
         ModerationJobsModule,
         EventsJobsModule,
       ],

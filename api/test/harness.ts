@@ -40,6 +40,7 @@ export class TestHarness {
       DATABASE_URL: urlFor(harness.database),
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
       REDIS_PREFIX: uniqueName('kt'),
+      APP_SECRET: 'test-secret-test-secret-test-secret-0123',
       // Many sign-ups come from one test process; the limits have their own test (rate-limit.int-spec.ts).
       AUTH_RATE_LIMIT_PER_IP: '100000',
       OUTBOX_POLL_MS: '100',

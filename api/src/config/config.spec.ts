@@ -12,7 +12,13 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection off in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }).graphql.introspection).toBe(false);
+  });
+
+  it('requires APP_SECRET in production, and email only when SMTP_URL is set', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET/);
+    expect(loadConfig({}).email).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example.org:587' }).email).toMatchObject({ delayMs: 600_000 });
   });
 
   it('names every bad variable at once', () => {

@@ -26,6 +26,10 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+$/, 'must be an origin such as https://kinship.example.org (no path)')
     .default('http://localhost:3000'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
+  EMAIL_FROM: z.string().min(3).default('Kinship <no-reply@kinship.local>'),
+  EMAIL_DELAY_SECONDS: int(0, 86_400).default(600),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
   REQUEST_BODY_LIMIT: z
@@ -63,6 +67,10 @@ export type AppConfig = Readonly<{
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** SMTP delivery; null when SMTP_URL is unset (email disabled, in-app only). */
+  email: { smtpUrl: string; from: string; delayMs: number } | null;
+  /** Signs links that work without a session (one-click unsubscribe). */
+  appSecret: string;
   /** The public address of the web app, for links in calendars (and later emails). */
   webOrigin: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -94,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (!e.APP_SECRET && e.NODE_ENV === 'production') {
+    throw new ConfigError(['APP_SECRET: is required in production (a random string of 32+ characters; `npm start` makes one)']);
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.API_HOST,
@@ -101,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM, delayMs: e.EMAIL_DELAY_SECONDS * 1000 } : null,
+    appSecret: e.APP_SECRET ?? 'kinship-development-secret-not-for-production-use',
     webOrigin: e.WEB_ORIGIN,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -9,6 +9,7 @@ import { PostEntity } from '../modules/discussions/entities/post.entity';
 import { ReactionEntity } from '../modules/discussions/entities/reaction.entity';
 import { ThreadWatchEntity } from '../modules/discussions/entities/thread-watch.entity';
 import { ThreadEntity } from '../modules/discussions/entities/thread.entity';
+import { NotificationPreferenceEntity } from '../modules/notifications/entities/notification-preference.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { AppealEntity } from '../modules/moderation/entities/appeal.entity';
 import { FlagCaseEntity } from '../modules/moderation/entities/flag-case.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   ThreadWatchEntity,
   DraftEntity,
   NotificationEntity,
+  NotificationPreferenceEntity,
   FlagCaseEntity,
   FlagEntity,
   ModerationActionEntity,

@@ -5,7 +5,13 @@ import {
   NOTIFY_OUTCOME,
   REMIND_STALE_CASES,
 } from '../modules/moderation/jobs/moderation.jobs';
-import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from '../modules/notifications/jobs/notifications.jobs';
+import {
+  DAILY_DIGEST,
+  EMAIL_SWEEP,
+  NOTIFY_MENTIONS,
+  NOTIFY_REACTION,
+  NOTIFY_REPLY,
+} from '../modules/notifications/jobs/notifications.jobs';
 import {
   EVENT_REMINDER,
   NOTIFY_EVENT_CANCELLED,
@@ -28,9 +34,13 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
   NOTIFY_WAITLIST_PROMOTED,
   NOTIFY_EVENT_CHANGED,
   NOTIFY_EVENT_CANCELLED,
+  EMAIL_SWEEP,
+  DAILY_DIGEST,
 ];
 
 /** Repeatable jobs the worker keeps scheduled (one schedule per name, however many workers run). */
 export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number }[] = [
   { job: REMIND_STALE_CASES, everyMs: 60 * 60_000 },
+  { job: EMAIL_SWEEP, everyMs: 60_000 },
+  { job: DAILY_DIGEST, everyMs: 15 * 60_000 },
 ];

@@ -86,6 +86,8 @@ export class Stack {
       HOST: '127.0.0.1',
       ORIGIN: stack.webUrl,
       OUTBOX_POLL_MS: '200',
+      APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
+      WEB_ORIGIN: stack.webUrl,
       // One person plays several members within seconds; posting pace has its own api tests.
       POST_INTERVAL_SECONDS_NEW_MEMBER: '0',
       THREAD_INTERVAL_SECONDS_NEW_MEMBER: '0',

@@ -3,6 +3,7 @@ import { Discussions1795755754803 } from './1795755754803-Discussions';
 import { Moderation1795757026748 } from './1795757026748-Moderation';
 import { ModerationSettings1795758069757 } from './1795758069757-ModerationSettings';
 import { Events1795758293501 } from './1795758293501-Events';
+import { NotificationDelivery1795758940399 } from './1795758940399-NotificationDelivery';
 
 /** Every migration, in order. Add each new one here (no globs: see STACK.md pitfall 4). */
-export const MIGRATIONS = [Init1795755194392, Discussions1795755754803, Moderation1795757026748, ModerationSettings1795758069757, Events1795758293501];
+export const MIGRATIONS = [Init1795755194392, Discussions1795755754803, Moderation1795757026748, ModerationSettings1795758069757, Events1795758293501, NotificationDelivery1795758940399];

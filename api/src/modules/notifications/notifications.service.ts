@@ -18,7 +18,7 @@ export class NotificationsService {
     const after = decodeCursor(args.after, ['string', 'string']);
     const query = this.dataSource.manager
       .createQueryBuilder(NotificationEntity, 'n')
-      .where('n.user_id = :userId', { userId })
+      .where('n.user_id = :userId AND n.in_app', { userId })
       .orderBy('n.created_at', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .limit(first + 1);
@@ -30,7 +30,7 @@ export class NotificationsService {
 
   async unreadCount(userId: string): Promise<number> {
     const [{ count }]: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND in_app AND read_at IS NULL`,
       [userId],
     );
     return count;

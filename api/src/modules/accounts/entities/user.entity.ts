@@ -40,6 +40,17 @@ export class UserEntity {
   @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
   suspendedUntil: Date | null;
 
+  /** Quiet hours in the member's time zone, minutes after midnight; both null: off. */
+  @Column({ name: 'quiet_hours_start', type: 'smallint', nullable: true, default: 22 * 60 })
+  quietHoursStart: number | null;
+
+  @Column({ name: 'quiet_hours_end', type: 'smallint', nullable: true, default: 7 * 60 })
+  quietHoursEnd: number | null;
+
+  /** The local date of the last daily digest, so each day gets at most one. */
+  @Column({ name: 'last_digest_on', type: 'date', nullable: true })
+  lastDigestOn: string | null;
+
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt: Date;
 }

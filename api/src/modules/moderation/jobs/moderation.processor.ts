@@ -52,10 +52,10 @@ export class ModerationProcessor implements OnModuleInit {
   /** Every moderator and admin hears of a new case. */
   async caseOpened(caseId: string, sourceKey = `case:${caseId}`): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+      `INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
        SELECT u.id, 'FLAG_RAISED', $2,
               CASE c.kind WHEN 'CRISIS' THEN $3 WHEN 'SUPPORT' THEN $4 WHEN 'PREMODERATION' THEN $6 ELSE $5 END,
-              'Open the review queue to see it.', '/moderation/cases/' || c.id
+              'Open the review queue to see it.', '/moderation/cases/' || c.id, c.kind = 'CRISIS'
          FROM flag_cases c, users u
         WHERE c.id = $1 AND c.status = 'OPEN' AND u.role IN ('MODERATOR', 'ADMIN')
        ON CONFLICT (user_id, source_key) DO NOTHING`,
@@ -73,9 +73,9 @@ export class ModerationProcessor implements OnModuleInit {
       );
       if (!open) return;
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
+        `INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
          SELECT u.id, 'FLAG_RAISED', $2, 'No moderator has answered a crisis alert',
-                'A member may be in crisis and nobody has taken the case yet. Please open it now.', '/moderation/cases/' || $1
+                'A member may be in crisis and nobody has taken the case yet. Please open it now.', '/moderation/cases/' || $1, true
            FROM users u WHERE u.role = 'ADMIN'
          ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
         [caseId, `crisis-escalation:${caseId}`],

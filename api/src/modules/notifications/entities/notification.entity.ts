@@ -40,4 +40,20 @@ export class NotificationEntity {
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** Shown in the app: set by a trigger from the member's preference (see the Notifications migration). */
+  @Column({ name: 'in_app', type: 'boolean', default: true })
+  inApp: boolean;
+
+  /** Ignores preferences, digests and quiet hours (crisis alerts to moderators). */
+  @Column({ type: 'boolean', default: false })
+  urgent: boolean;
+
+  /** NEW -> PENDING (immediate, waiting) | DIGEST -> SENT; or SKIPPED (off, read first, email disabled). */
+  @Index('notifications_email_state_idx', { where: "email_state IN ('NEW', 'PENDING', 'DIGEST')" })
+  @Column({ name: 'email_state', type: 'varchar', length: 12, default: 'NEW' })
+  emailState: 'NEW' | 'PENDING' | 'DIGEST' | 'SENT' | 'SKIPPED';
+
+  @Column({ name: 'email_due_at', type: 'timestamptz', nullable: true })
+  emailDueAt: Date | null;
 }

@@ -8,3 +8,9 @@ export const NOTIFY_MENTIONS = defineJob<{ postId: string }>('notifications', 'n
 
 /** Someone reacted to a post: update the author's batched reaction notification. */
 export const NOTIFY_REACTION = defineJob<{ postId: string }>('notifications', 'notifications.reaction');
+
+/** Repeatable (every minute): decide new notifications' email and send what is due. */
+export const EMAIL_SWEEP = defineJob<Record<string, never>>('notifications', 'notifications.email-sweep');
+
+/** Repeatable (every 15 minutes): daily digests for members whose morning it is. */
+export const DAILY_DIGEST = defineJob<Record<string, never>>('notifications', 'notifications.daily-digest');

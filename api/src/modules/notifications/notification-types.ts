@@ -1,0 +1,29 @@
+import type { NotificationType } from '@kinship/shared';
+
+export type EmailMode = 'OFF' | 'IMMEDIATE' | 'DAILY_DIGEST';
+
+export interface NotificationTypeSettings {
+  /** What the preferences page calls it. */
+  label: string;
+  defaultEmail: EmailMode;
+  /** A neutral email subject: never a post body, a recovery date or a diagnosis. */
+  subject: string;
+}
+
+/**
+ * Every notification type, in one place: adding a type is one entry here (plus its producer).
+ * In-app is on by default for all of them.
+ */
+export const NOTIFICATION_TYPE_SETTINGS: Record<NotificationType, NotificationTypeSettings> = {
+  REPLY: { label: 'Replies in threads you follow', defaultEmail: 'DAILY_DIGEST', subject: 'You have a new reply in Kinship' },
+  MENTION: { label: 'Mentions of you', defaultEmail: 'DAILY_DIGEST', subject: 'Someone mentioned you in Kinship' },
+  REACTION: { label: 'Support, hugs and strength on your posts', defaultEmail: 'DAILY_DIGEST', subject: 'Someone sent you support in Kinship' },
+  MILESTONE: { label: 'Milestones of members you follow', defaultEmail: 'DAILY_DIGEST', subject: 'A member you follow has something to celebrate' },
+  EVENT_REMINDER: { label: 'Reminders for events you are going to', defaultEmail: 'IMMEDIATE', subject: 'An event you are going to is coming up' },
+  WAITLIST_PROMOTED: { label: 'A seat opened up for you', defaultEmail: 'IMMEDIATE', subject: 'A seat opened up for you in Kinship' },
+  EVENT_CHANGED: { label: 'Changes to events you plan to attend', defaultEmail: 'IMMEDIATE', subject: 'An event you plan to attend has changed' },
+  EVENT_CANCELLED: { label: 'Cancelled events', defaultEmail: 'IMMEDIATE', subject: 'An event you plan to attend was cancelled' },
+  MODERATION_OUTCOME: { label: 'Moderation decisions about your posts or flags', defaultEmail: 'IMMEDIATE', subject: 'An update about your Kinship account' },
+  FLAG_RAISED: { label: 'New flags and alerts (moderators)', defaultEmail: 'IMMEDIATE', subject: 'Something needs a moderator in Kinship' },
+  RESOURCE_APPROVED: { label: 'Your resource postings approved', defaultEmail: 'IMMEDIATE', subject: 'Your Kinship resource posting was reviewed' },
+};
