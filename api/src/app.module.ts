@@ -13,7 +13,7 @@ import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
-import { QueueModule } from './queue/queue.module';
+import { QueueAdminModule, QueueModule } from './queue/queue.module';
 
 /** The HTTP + GraphQL application. */
 @Module({})
@@ -27,6 +27,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         QueueModule,
+        QueueAdminModule,
         AppGraphQLModule,
         AccountsModule,
         DiscussionsModule,
