@@ -40,7 +40,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     });
     next();
   });
-  app.enableShutdownHooks();
   return app;
 }
 

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { WorkerModule } from './worker.module';
+import { stopOnSignals } from './common/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,8 +11,8 @@ async function main(): Promise<void> {
     logger: new NestPinoLogger(createLogger(config, 'worker')),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   await app.init();
+  stopOnSignals(app);
 }
 
 main().catch((error: unknown) => {

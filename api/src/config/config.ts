@@ -56,8 +56,9 @@ const schema = z.object({
     .default('1440,60'),
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
-  JOB_ATTEMPTS: int(1, 50).default(8),
+  JOB_ATTEMPTS: int(1, 50).default(5),
   JOB_BACKOFF_MS: int(10, 600_000).default(2000),
+  JOB_LOCK_MS: int(1000, 600_000).default(30_000),
 });
 
 export type AppConfig = Readonly<{
@@ -85,7 +86,8 @@ export type AppConfig = Readonly<{
   /** Minutes before an event's start at which members going get a reminder. */
   eventReminderMinutes: number[];
   outboxPollMs: number;
-  worker: { concurrency: number; attempts: number; backoffMs: number };
+  /** lockMs: how long a job stays claimed without a heartbeat; a killed worker's job is retried after it. */
+  worker: { concurrency: number; attempts: number; backoffMs: number; lockMs: number };
 }>;
 
 export class ConfigError extends Error {
@@ -143,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     eventReminderMinutes: [...new Set(e.EVENT_REMINDER_MINUTES.split(',').map(Number))].sort((a, b) => b - a),
     outboxPollMs: e.OUTBOX_POLL_MS,
-    worker: { concurrency: e.WORKER_CONCURRENCY, attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      attempts: e.JOB_ATTEMPTS,
+      backoffMs: e.JOB_BACKOFF_MS,
+      lockMs: e.JOB_LOCK_MS,
+    },
   });
 }

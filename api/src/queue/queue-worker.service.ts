@@ -27,6 +27,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         connection: workerConnection(this.config.redisUrl),
         prefix: this.config.redisPrefix,
         concurrency: this.config.worker.concurrency,
+        // A job whose worker died is noticed and run again once its lock lapses.
+        lockDuration: this.config.worker.lockMs,
+        stalledInterval: this.config.worker.lockMs,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'),
@@ -54,7 +57,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
+  /** SIGTERM: stop taking jobs and let the active ones finish (Worker.close waits for them). */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    this.logger.info('workers stopped');
   }
 }

@@ -57,6 +57,7 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess, name
  */
 export class Stack {
   readonly processes: ChildProcess[] = [];
+  private readonly named = new Map<string, { child: ChildProcess; args: string[] }>();
   readonly logs: string[] = [];
   env!: NodeJS.ProcessEnv;
   webUrl!: string;
@@ -111,8 +112,25 @@ export class Stack {
     return stack;
   }
 
+  /** Sends a signal to one of the processes and waits for it to exit; returns its exit code. */
+  async signal(name: 'api' | 'worker' | 'web', signal: NodeJS.Signals): Promise<number | null> {
+    const entry = this.named.get(name);
+    if (!entry || entry.child.exitCode !== null || entry.child.signalCode !== null) return entry?.child.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => entry.child.once('exit', (code) => resolve(code)));
+    entry.child.kill(signal);
+    return exited;
+  }
+
+  /** Starts a process again (after `signal`), with the same settings. */
+  restart(name: 'worker'): void {
+    const entry = this.named.get(name);
+    if (!entry) throw new Error(`no ${name} to restart`);
+    this.spawn(name, entry.args);
+  }
+
   private spawn(name: string, args: string[]): ChildProcess {
     const child = spawn('node', args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.named.set(name, { child, args });
     const keep = (chunk: Buffer) => this.logs.push(`[${name}] ${chunk.toString()}`);
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -124,6 +142,17 @@ export class Stack {
   async createAdminInvite(email: string): Promise<string> {
     const { stdout } = await run('node', [join(ROOT, 'api/dist/cli/create-admin.js'), email], { env: this.env });
     return stdout.trim().split('\n').at(-1)!.trim();
+  }
+
+  /** Reads the stack's own database (for assertions a member could not make through the API). */
+  async sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
+    const client = new pg.Client({ connectionString: this.env.DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query(query, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
   }
 
   /** Calls the api directly (test set-up through the public API). */
@@ -143,17 +172,20 @@ export class Stack {
       this.processes.map(
         (child) =>
           new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', () => resolve());
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 5000).unref();
           }),
       ),
     );
-    const redis = new Redis(this.env.REDIS_URL!, { maxRetriesPerRequest: 1 });
+    const redis = new Redis(this.env.REDIS_URL!, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+    redis.on('error', () => undefined);
     try {
       const keys = await redis.keys(`${this.env.REDIS_PREFIX}:*`);
       if (keys.length) await redis.del(...keys);
+    } catch {
+      // A test's own Redis may already be gone.
     } finally {
       redis.disconnect();
     }
