@@ -16,7 +16,8 @@ const REPLY = `mutation($input: ReplyInput!) { reply(input: $input) { post { id 
 const SELLING = 'Message me privately to buy my supplements, they replace any program.';
 
 async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
-  await page.goto(`${stack.webUrl}/signin`);
+  // Waits for the page's scripts, so typing is not undone when the page hydrates.
+  await page.goto(`${stack.webUrl}/signin`, { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -47,7 +48,8 @@ describe('moderation in the browser', () => {
   };
 
   beforeAll(async () => {
-    stack = await Stack.start({ PREMOD_FIRST_POSTS: '0' });
+    // Many people sign in from one address here; the sign-in rate limit has its own api tests.
+    stack = await Stack.start({ PREMOD_FIRST_POSTS: '0', AUTH_RATE_LIMIT_PER_IP: '1000' });
     // An admin, two moderators, a category and six members, all through the public API.
     const adminEmail = 'alex@program.example';
     const adminCode = await stack.createAdminInvite(adminEmail);
@@ -117,7 +119,9 @@ describe('moderation in the browser', () => {
       const panel = jess.page.getByRole('region', { name: "Flag River's post" });
       await panel.waitFor();
       await panel
-        .getByRole('radio', { name: 'This person may need support (a moderator will check in; nothing is hidden)' })
+        .getByRole('radio', {
+          name: 'This person may need support (a moderator will check in; nothing is hidden)',
+        })
         .waitFor();
       await panel.getByRole('radio', { name: 'Something else' }).check();
       await panel.getByRole('button', { name: 'Send flag' }).click();
@@ -179,7 +183,10 @@ describe('moderation in the browser', () => {
     const reason = 'Selling products is not allowed in Kinship.';
     const morgan = await as(stack, emails.morgan);
     try {
-      await morgan.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Moderation' }).click();
+      await morgan.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Moderation' })
+        .click();
       await morgan.page.getByRole('heading', { name: 'Moderation queue', level: 1 }).waitFor();
       // The crisis case comes first.
       const cases = morgan.page.getByRole('list', { name: 'Cases' }).getByRole('article');
@@ -199,10 +206,15 @@ describe('moderation in the browser', () => {
       await morgan.page
         .getByText('The post is removed. Its author has been told your reason and can appeal.')
         .waitFor();
-      expect(await morgan.page.getByRole('article', { name: "River's post in “Evening walks”" }).count()).toBe(0);
+      expect(
+        await morgan.page.getByRole('article', { name: "River's post in “Evening walks”" }).count(),
+      ).toBe(0);
 
       // The log has it.
-      await morgan.page.getByRole('navigation', { name: 'Moderation' }).getByRole('link', { name: 'Log' }).click();
+      await morgan.page
+        .getByRole('navigation', { name: 'Moderation' })
+        .getByRole('link', { name: 'Log' })
+        .click();
       const entry = morgan.page.getByRole('list', { name: 'Log entries' }).getByRole('listitem').first();
       await entry.getByText('Removed', { exact: true }).waitFor();
       await entry.getByText('By Morgan').waitFor();
@@ -220,7 +232,9 @@ describe('moderation in the browser', () => {
       await post.getByText(reason).waitFor();
       await post.getByRole('link', { name: 'Appeal this decision' }).click();
       await river.page.waitForURL((url) => url.pathname === '/appeals/new' && url.searchParams.has('action'));
-      await river.page.getByText('A different moderator from the one who made the decision', { exact: false }).waitFor();
+      await river.page
+        .getByText('A different moderator from the one who made the decision', { exact: false })
+        .waitFor();
       await river.page
         .getByLabel('Why should this decision be looked at again?')
         .fill('I was sharing what helped me, not selling anything. I will remove the offer.');
@@ -246,12 +260,20 @@ describe('moderation in the browser', () => {
     // Casey, another moderator, upholds it on the appeals page.
     const casey = await as(stack, emails.casey);
     try {
-      await casey.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Moderation' }).click();
-      await casey.page.getByRole('navigation', { name: 'Moderation' }).getByRole('link', { name: 'Appeals' }).click();
+      await casey.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Moderation' })
+        .click();
+      await casey.page
+        .getByRole('navigation', { name: 'Moderation' })
+        .getByRole('link', { name: 'Appeals' })
+        .click();
       const appeal = casey.page.getByRole('article', { name: "River's appeal" });
       await appeal.getByText('I was sharing what helped me', { exact: false }).waitFor();
       await appeal.getByText(reason).waitFor();
-      await appeal.getByRole('textbox', { name: 'Reason for your decision' }).fill('Fair enough: the offer is gone.');
+      await appeal
+        .getByRole('textbox', { name: 'Reason for your decision' })
+        .fill('Fair enough: the offer is gone.');
       await appeal.getByRole('button', { name: 'Uphold: undo the decision' }).click();
       await casey.page.getByText('Appeal upheld.', { exact: false }).waitFor();
       await casey.page.getByText('No appeals are waiting.', { exact: false }).waitFor();
@@ -280,6 +302,8 @@ describe('moderation in the browser', () => {
   });
 
   it('a moderator takes a crisis case, and a suspended member sees a calm page instead of the app', async () => {
+    // Sam is signed in when the suspension comes.
+    const sam = await as(stack, emails.sam);
     const morgan = await as(stack, emails.morgan);
     try {
       await morgan.page.goto(`${stack.webUrl}/moderation`);
@@ -293,12 +317,13 @@ describe('moderation in the browser', () => {
         .getByText('Morgan', { exact: false })
         .waitFor();
 
-      // Members see no moderation pages.
       // Suspends Sam from their moderation history page (the end time is filled in: a week from now).
       await morgan.page.goto(`${stack.webUrl}/moderation/members/${userIds.sam}`);
       await morgan.page.getByRole('heading', { name: 'Sam: moderation history' }).waitFor();
       await morgan.page.getByText('Suspend Sam…').click();
-      await morgan.page.getByRole('textbox', { name: 'Reason for the suspension' }).fill('Repeated spam after a warning.');
+      await morgan.page
+        .getByRole('textbox', { name: 'Reason for the suspension' })
+        .fill('Repeated spam after a warning.');
       await morgan.page.getByRole('button', { name: 'Suspend Sam' }).click();
       await morgan.page.getByText('Suspended. They have been told your reason and until when.').waitFor();
       await morgan.page.getByText('Suspended until', { exact: false }).first().waitFor();
@@ -306,10 +331,18 @@ describe('moderation in the browser', () => {
       await morgan.close();
     }
 
-    const browser = await openBrowser();
     try {
-      const page = await browser.context.newPage();
-      await page.goto(`${stack.webUrl}/signin`);
+      // Sam's next page is the calm suspension page, not an error.
+      const page = sam.page;
+      await page.goto(threadUrl);
+      await page.waitForURL((url) => url.pathname === '/suspended');
+      await page.getByRole('heading', { name: 'Your account is suspended for now', level: 1 }).waitFor();
+      await page.getByText('A moderator has suspended your account until', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'Need help now?' }).first().waitFor();
+      // Signing out works, and signing in again says the same thing calmly.
+      await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL((url) => url.pathname === '/signin');
+      await page.waitForLoadState('networkidle');
       await page.getByLabel('Email').fill(emails.sam);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -317,7 +350,7 @@ describe('moderation in the browser', () => {
       await page.getByText('A moderator has suspended your account until', { exact: false }).waitFor();
       expect(await page.getByText('Something needs another look').count()).toBe(0);
     } finally {
-      await browser.close();
+      await sam.close();
     }
 
     // A member who is not a moderator is told the moderation pages are not for them.
@@ -327,7 +360,10 @@ describe('moderation in the browser', () => {
       expect(response?.status()).toBe(403);
       await pat.page.getByRole('heading', { name: "This page isn't open to you" }).waitFor();
       expect(
-        await pat.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Moderation' }).count(),
+        await pat.page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: 'Moderation' })
+          .count(),
       ).toBe(0);
     } finally {
       await pat.close();

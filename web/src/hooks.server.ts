@@ -15,6 +15,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
   event.locals.token = null;
   event.locals.apiUnreachable = false;
+  event.locals.suspension = null;
 
   const token = event.cookies.get(SESSION_COOKIE);
   if (token) {
@@ -23,6 +24,10 @@ export const handle: Handle = async ({ event, resolve }) => {
       if (result.data?.me) {
         event.locals.user = result.data.me;
         event.locals.token = token;
+      } else if (result.error?.suspendedUntil) {
+        // Suspended: the session is kept (it works again when the suspension ends), and the member
+        // sees one calm page saying until when, instead of the app.
+        event.locals.suspension = { until: result.error.suspendedUntil, message: result.error.message };
       } else if (result.data || result.error.code === 'UNAUTHENTICATED') {
         // Expired or revoked session: forget it so the member is simply asked to sign in again.
         clearSessionCookie(event.cookies, event.url);
@@ -40,6 +45,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 
   const pathname = event.url.pathname;
+  if (event.locals.suspension && !isPublicPath(pathname) && pathname !== '/signout') {
+    redirect(303, '/suspended');
+  }
   if (!event.locals.user && !event.locals.apiUnreachable && !isPublicPath(pathname)) {
     // SvelteKit turns this into the right answer for a page, a client-side navigation's data
     // request or an enhanced form submission alike.

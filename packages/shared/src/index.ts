@@ -3,3 +3,4 @@ export * from './roles.js';
 export * from './domain.js';
 export * from './safety.js';
 export * from './crisis.js';
+export * from './milestones.js';

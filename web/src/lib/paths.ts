@@ -8,5 +8,12 @@ import type { Pathname, ResolvedPathname } from '$app/types';
  */
 export function localHref(path: string): ResolvedPathname {
   const local = path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
-  return resolve((local ? path : '/') as Pathname);
+  return resolvePathname((local ? path : '/') as Pathname);
 }
+
+/**
+ * `resolve` for any pathname. Its own signature spreads the union of every route into a union of
+ * argument tuples, which TypeScript gives up on once there are many routes; a path that arrives as data
+ * needs no such check.
+ */
+const resolvePathname = resolve as unknown as (path: Pathname) => ResolvedPathname;

@@ -67,6 +67,8 @@ export function failWith(
   if (apiError.code === 'UNAUTHENTICATED') {
     redirect(303, `/signin?expired=1${next ? `&next=${encodeURIComponent(next)}` : ''}`);
   }
+  // Suspended since the page was loaded: the calm suspension page, not a form error.
+  if (apiError.suspendedUntil) redirect(303, '/suspended');
   const errors: Record<string, string> = {};
   for (const [path, message] of Object.entries(apiError.fields)) errors[fieldName(path)] = message;
   return fail(STATUS[apiError.code], {
@@ -89,6 +91,7 @@ export function failMessage(
 
 /** For load functions: an api error becomes the matching error page (or a trip to sign in). */
 export function loadError(apiError: ApiError, next?: string): never {
+  if (apiError.suspendedUntil) redirect(303, '/suspended');
   switch (apiError.code) {
     case 'UNAUTHENTICATED':
       return redirect(303, `/signin?expired=1${next ? `&next=${encodeURIComponent(next)}` : ''}`);

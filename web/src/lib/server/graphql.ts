@@ -17,6 +17,8 @@ export interface ApiError {
   /** Each input at fault, with its own sentence. */
   fields: Record<string, string>;
   retryAfterSeconds?: number;
+  /** Set when the member's account is suspended (code FORBIDDEN): when the suspension ends. */
+  suspendedUntil?: string;
 }
 
 export type ApiResult<T> = { data: T; error: null } | { data: null; error: ApiError };
@@ -101,6 +103,10 @@ export function toApiError(raw: { message?: unknown; extensions?: Record<string,
     fields,
     retryAfterSeconds:
       typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined,
+    suspendedUntil:
+      code === 'FORBIDDEN' && typeof extensions.suspendedUntil === 'string'
+        ? extensions.suspendedUntil
+        : undefined,
   };
 }
 

@@ -23,7 +23,7 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
 }
 
 /** Pages a signed-out visitor may see. Everything else sends them to sign in. */
-const PUBLIC_PATHS = ['/signin', '/register', '/help'];
+const PUBLIC_PATHS = ['/signin', '/register', '/help', '/suspended'];
 
 export function isPublicPath(pathname: string): boolean {
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;

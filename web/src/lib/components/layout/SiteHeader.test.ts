@@ -53,6 +53,22 @@ describe('SiteHeader', () => {
     expect(screen.getByRole('link', { name: 'Invites' }).getAttribute('href')).toBe('/admin/invites');
   });
 
+  it('shows the moderation link to moderators and admins only', () => {
+    const { unmount } = render(SiteHeader, { user: member });
+    expect(screen.queryByRole('link', { name: 'Moderation' })).toBeNull();
+    unmount();
+    const second = render(SiteHeader, {
+      user: { ...member, role: 'MODERATOR' },
+      currentPath: '/moderation/log',
+    });
+    const link = screen.getByRole('link', { name: 'Moderation' });
+    expect(link.getAttribute('href')).toBe('/moderation');
+    expect(link.getAttribute('aria-current')).toBe('page');
+    second.unmount();
+    render(SiteHeader, { user: { ...member, role: 'ADMIN' } });
+    expect(screen.getByRole('link', { name: 'Moderation' }).getAttribute('href')).toBe('/moderation');
+  });
+
   it('marks Settings current on every settings page', () => {
     render(SiteHeader, { user: member, currentPath: '/settings/filters' });
     expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');

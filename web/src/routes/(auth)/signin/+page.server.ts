@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { LoginDocument } from '@kinship/graphql';
 import { request } from '$lib/server/graphql';
 import { failMessage, failWith, text } from '$lib/server/forms';
@@ -13,6 +13,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
     expired: url.searchParams.has('expired'),
     signedOut: url.searchParams.has('signedout'),
     registered: url.searchParams.has('registered'),
+    suspension: locals.suspension,
   };
 };
 
@@ -29,6 +30,13 @@ export const actions: Actions = {
       if (result.error.code === 'UNAUTHENTICATED') {
         // Wrong email or password: one calm sentence, never saying which of the two.
         return failMessage(400, result.error.message, typed);
+      }
+      if (result.error.suspendedUntil) {
+        // Not a mistake in the form: the page says until when, calmly.
+        return fail(403, {
+          suspension: { until: result.error.suspendedUntil, message: result.error.message },
+          values: typed,
+        });
       }
       return failWith(result.error, typed);
     }

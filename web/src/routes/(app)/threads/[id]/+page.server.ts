@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import {
   DeletePostDocument,
+  FlagDocument,
   LockThreadDocument,
   PinThreadDocument,
   ReactDocument,
@@ -12,6 +13,7 @@ import {
 } from '@kinship/graphql';
 import { hasRole } from '@kinship/shared';
 import { isUuid } from '$lib/ids';
+import { isFlagReason } from '$lib/moderation';
 import { isReactionKind } from '$lib/reactions';
 import { POSTS_PER_PAGE, pageStart, postHref, replyDraftKey } from '$lib/threads';
 import { parseTopics } from '$lib/topics';
@@ -26,6 +28,7 @@ import {
   text,
   values,
 } from '$lib/server/forms';
+import { flagProblem, withParam } from '$lib/server/moderation';
 import { safeLocalPath } from '$lib/server/session';
 import type { Actions, PageServerLoad, RouteParams } from './$types';
 
@@ -77,6 +80,15 @@ export const load: PageServerLoad = async (event) => {
   const confirmDelete =
     posts.find((p) => p.id === confirmId && p.author.id === user.id && !p.deleted)?.id ?? null;
 
+  // Flagging works the same way: ?flag=<postId> opens the form under that post (not your own).
+  const flagId = search.get('flag');
+  const flagging =
+    posts.find((p) => p.id === flagId && p.author.id !== user.id && !p.deleted && p.status === 'VISIBLE')
+      ?.id ?? null;
+  // After a flag went through: ?flagged=<postId> says thank you (the post may have just been hidden).
+  const flaggedId = search.get('flagged');
+  const flagged = flaggedId && isUuid(flaggedId) ? flaggedId : null;
+
   // The page's own address without replyTo or confirmDelete, for links that come back to it.
   const pageParams = new URLSearchParams();
   if (after) pageParams.set('after', after);
@@ -101,6 +113,8 @@ export const load: PageServerLoad = async (event) => {
     draft: result.data.draft?.body ?? null,
     isModerator: hasRole(user.role, 'MODERATOR'),
     confirmDelete,
+    flagging,
+    flagged,
     pageQuery: pageParams.toString(),
     earlierHref:
       firstPosition > 1 ? `/threads/${id}?at=${Math.max(1, firstPosition - POSTS_PER_PAGE)}` : null,
@@ -219,6 +233,22 @@ export const actions: Actions = {
     const result = await request(DeletePostDocument, { id: postId }, { token, event });
     if (result.error) return failWith(result.error, {}, returnTo, scope);
     redirect(303, returnTo);
+  },
+
+  flag: async (event) => {
+    const { token, data, returnTo } = await postAction(event);
+    const postId = text(data, 'targetId');
+    const scope = `flag:${postId}`;
+    const typed = values(data, ['reason', 'note']);
+    if (!isUuid(postId)) return failMessage(404, POST_GONE, typed, scope);
+    if (!isFlagReason(typed.reason)) return flagProblem(typed, scope);
+    const result = await request(
+      FlagDocument,
+      { input: { targetType: 'POST', targetId: postId, reason: typed.reason, note: optional(typed.note) } },
+      { token, event },
+    );
+    if (result.error) return failWith(result.error, typed, returnTo, scope);
+    redirect(303, withParam(returnTo, 'flagged', postId));
   },
 
   watch: (event) => setThreadFlag(event, 'watch'),

@@ -1,8 +1,10 @@
-import { error } from '@sveltejs/kit';
-import { BlockUserDocument, ProfileDocument, UnblockUserDocument } from '@kinship/graphql';
+import { error, redirect } from '@sveltejs/kit';
+import { BlockUserDocument, FlagDocument, ProfileDocument, UnblockUserDocument } from '@kinship/graphql';
 import { isUuid } from '$lib/ids';
 import { request } from '$lib/server/graphql';
-import { failMessage, failWith, loadError, requireUser } from '$lib/server/forms';
+import { isFlagReason } from '$lib/moderation';
+import { failMessage, failWith, loadError, optional, requireUser, values } from '$lib/server/forms';
+import { flagProblem } from '$lib/server/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = "We couldn't find that member. They may have left Kinship.";
@@ -32,6 +34,9 @@ export const load: PageServerLoad = async (event) => {
     isSelf: profile.id === viewer.id,
     blocked: result.data.blockedUsers.some((u) => u.id === profile.id),
     hiddenTopics: result.data.me?.topicFilters ?? [],
+    // Flagging a profile works without JavaScript: ?flag=1 opens the form, ?flagged=1 says thanks.
+    flagging: event.url.searchParams.has('flag') && profile.id !== viewer.id,
+    flagged: event.url.searchParams.has('flagged'),
   };
 };
 
@@ -44,6 +49,22 @@ export const actions: Actions = {
     const result = await request(BlockUserDocument, { userId }, { token, event });
     if (result.error) return failWith(result.error, {}, event.url.pathname);
     return { blockedNow: true };
+  },
+
+  flag: async (event) => {
+    const { token, user } = requireUser(event.locals, event.url);
+    const userId = event.params.id;
+    if (!isUuid(userId)) error(404, NOT_FOUND);
+    const typed = values(await event.request.formData(), ['reason', 'note']);
+    if (userId === user.id) return failMessage(400, "You can't flag your own profile.", typed, 'flag');
+    if (!isFlagReason(typed.reason)) return flagProblem(typed, 'flag');
+    const result = await request(
+      FlagDocument,
+      { input: { targetType: 'USER', targetId: userId, reason: typed.reason, note: optional(typed.note) } },
+      { token, event },
+    );
+    if (result.error) return failWith(result.error, typed, `/u/${userId}?flag=1`, 'flag');
+    redirect(303, `/u/${userId}?flagged=1`);
   },
 
   unblock: async (event) => {

@@ -1,0 +1,11 @@
+import { MyAppealsDocument } from '@kinship/graphql';
+import { request } from '$lib/server/graphql';
+import { loadError, requireUser } from '$lib/server/forms';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { token } = requireUser(event.locals, event.url);
+  const result = await request(MyAppealsDocument, {}, { token, event });
+  if (result.error) loadError(result.error, '/appeals');
+  return { appeals: result.data.myAppeals, sent: event.url.searchParams.has('sent') };
+};
