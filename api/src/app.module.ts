@@ -11,6 +11,7 @@ import { HealthController } from './health.controller';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
+import { MilestonesModule } from './modules/milestones/milestones.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { QueueAdminModule, QueueModule } from './queue/queue.module';
@@ -34,6 +35,7 @@ export class AppModule {
         NotificationsModule,
         ModerationModule,
         EventsModule,
+        MilestonesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: SessionGuard }],

@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, loadConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { LoggerModule } from './common/logger.module';
+import { RedisModule } from './common/redis.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
+import { MilestonesJobsModule } from './modules/milestones/jobs/milestones-jobs.module';
 import { ModerationJobsModule } from './modules/moderation/jobs/moderation-jobs.module';
 import { EmailModule } from './modules/notifications/email/email.module';
 import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
@@ -20,12 +22,14 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule,
         DatabaseModule,
+        RedisModule,
         QueueModule,
         QueueWorkerModule,
         NotificationsJobsModule,
         EmailModule,
         ModerationJobsModule,
         EventsJobsModule,
+        MilestonesJobsModule,
       ],
     };
   }

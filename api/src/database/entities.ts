@@ -21,6 +21,9 @@ import { WatchedWordEntity } from '../modules/moderation/entities/watched-word.e
 import { CalendarTokenEntity } from '../modules/events/entities/calendar-token.entity';
 import { EventEntity } from '../modules/events/entities/event.entity';
 import { RsvpEntity } from '../modules/events/entities/rsvp.entity';
+import { CelebrationEntity } from '../modules/milestones/entities/celebration.entity';
+import { CheerEntity } from '../modules/milestones/entities/cheer.entity';
+import { FollowEntity } from '../modules/milestones/entities/follow.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md pitfall 4). */
@@ -48,5 +51,8 @@ export const ENTITIES = [
   EventEntity,
   RsvpEntity,
   CalendarTokenEntity,
+  CelebrationEntity,
+  CheerEntity,
+  FollowEntity,
   OutboxEntity,
 ];

@@ -18,6 +18,7 @@ import {
   NOTIFY_EVENT_CHANGED,
   NOTIFY_WAITLIST_PROMOTED,
 } from '../modules/events/jobs/events.jobs';
+import { MILESTONES_DAILY } from '../modules/milestones/jobs/milestones.jobs';
 import { JobDefinition } from './jobs';
 
 /** Every job the system can enqueue. The worker refuses to start if one has no handler. */
@@ -36,6 +37,7 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
   NOTIFY_EVENT_CANCELLED,
   EMAIL_SWEEP,
   DAILY_DIGEST,
+  MILESTONES_DAILY,
 ];
 
 /** Repeatable jobs the worker keeps scheduled (one schedule per name, however many workers run). */
@@ -43,4 +45,5 @@ export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number }
   { job: REMIND_STALE_CASES, everyMs: 60 * 60_000 },
   { job: EMAIL_SWEEP, everyMs: 60_000 },
   { job: DAILY_DIGEST, everyMs: 15 * 60_000 },
+  { job: MILESTONES_DAILY, everyMs: 60 * 60_000 },
 ];

@@ -37,6 +37,9 @@ export interface Written {
   safetyResources: SafetyResource[];
 }
 
+/** The category holding celebrations' reply threads: kept out of category lists and the home feed. */
+export const WALL_CATEGORY_SLUG = 'milestone-wall';
+
 export function slugify(name: string): string {
   return name
     .normalize('NFKD')
@@ -76,7 +79,17 @@ export class DiscussionsService {
   // ---- Categories -------------------------------------------------------------------------
 
   categories(): Promise<CategoryEntity[]> {
-    return this.dataSource.manager.find(CategoryEntity, { order: { position: 'ASC', name: 'ASC' } });
+    return this.dataSource.manager
+      .createQueryBuilder(CategoryEntity, 'c')
+      .where('c.slug <> :wall', { wall: WALL_CATEGORY_SLUG })
+      .orderBy('c.position', 'ASC')
+      .addOrderBy('c.name', 'ASC')
+      .getMany();
+  }
+
+  async wallCategoryId(): Promise<string> {
+    const category = await this.dataSource.manager.findOneByOrFail(CategoryEntity, { slug: WALL_CATEGORY_SLUG });
+    return category.id;
   }
 
   async createCategory(input: CreateCategoryInput): Promise<CategoryEntity> {
@@ -123,6 +136,9 @@ export class DiscussionsService {
       .addOrderBy('t.id', 'DESC')
       .limit(first + 1);
     if (args.categoryId) query.andWhere('t.category_id = :categoryId', { categoryId: args.categoryId });
+    else {
+      query.andWhere('t.category_id <> (SELECT id FROM categories WHERE slug = :wall)', { wall: WALL_CATEGORY_SLUG });
+    }
     if (after) {
       query.andWhere('(t.pinned, t.last_activity_at, t.id) < (:pinned, :at, :id)', {
         pinned: after[0],
@@ -217,10 +233,13 @@ export class DiscussionsService {
 
   // ---- Writing ----------------------------------------------------------------------------
 
-  async createThread(input: CreateThreadInput, viewer: Viewer): Promise<Written> {
+  /** `forWall`: a celebration's thread, the only kind allowed in the milestone-wall category. */
+  async createThread(input: CreateThreadInput, viewer: Viewer, forWall = false): Promise<Written> {
     const author = await this.author(viewer);
     const category = await this.dataSource.manager.findOneBy(CategoryEntity, { id: input.categoryId });
-    if (!category) throw badInput('categoryId', 'That category does not exist. Please choose one from the list.');
+    if (!category || (category.slug === WALL_CATEGORY_SLUG) !== forWall) {
+      throw badInput('categoryId', 'That category does not exist. Please choose one from the list.');
+    }
     const screening = await this.screening.screen(author, `${input.title}\n${input.body}`, { isNew: true });
     const mentions = await this.resolveMentions(input.body, viewer.id);
     await this.limitPosting(author, 'thread');
@@ -422,6 +441,17 @@ export class DiscussionsService {
   }
 
   // ---- Batch loads for field resolvers (one query per page, whatever its length) -------------
+
+  /** Opening posts (position 1) by thread, as the viewer may see them. */
+  async openingPostsByThreadIds(ids: readonly string[], viewer: Viewer): Promise<(PostEntity | null)[]> {
+    const [visible, params] = visiblePosts(viewer);
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(PostEntity, 'p')
+      .where('p.thread_id IN (:...ids) AND p.position = 1', { ids })
+      .andWhere(visible, params)
+      .getMany();
+    return ids.map((id) => rows.find((r) => r.threadId === id) ?? null);
+  }
 
   async threadsByIds(ids: readonly string[]): Promise<(ThreadEntity | null)[]> {
     return inOrder(ids, await this.dataSource.manager.findBy(ThreadEntity, { id: In([...ids]) }));

@@ -40,6 +40,18 @@ export class UserEntity {
   @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
   suspendedUntil: Date | null;
 
+  /** The member's recovery start (a local date); private unless they choose otherwise. */
+  @Column({ name: 'recovery_start', type: 'date', nullable: true })
+  recoveryStart: string | null;
+
+  /** ONLY_ME (default) or MEMBERS: who may see the date. */
+  @Column({ name: 'recovery_visibility', type: 'varchar', length: 16, default: 'ONLY_ME' })
+  recoveryVisibility: 'ONLY_ME' | 'MEMBERS';
+
+  /** Opted in to celebrations on the wall on milestone days (default off). */
+  @Column({ name: 'recovery_announce', type: 'boolean', default: false })
+  recoveryAnnounce: boolean;
+
   /** Quiet hours in the member's time zone, minutes after midnight; both null: off. */
   @Column({ name: 'quiet_hours_start', type: 'smallint', nullable: true, default: 22 * 60 })
   quietHoursStart: number | null;

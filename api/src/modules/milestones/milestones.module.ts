@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { DiscussionsModule } from '../discussions/discussions.module';
+import { MilestonesResolver, UserMilestonesResolver } from './milestones.resolver';
+import { MilestonesService } from './milestones.service';
+
+@Module({
+  imports: [AccountsModule, DiscussionsModule],
+  providers: [MilestonesService, MilestonesResolver, UserMilestonesResolver],
+  exports: [MilestonesService],
+})
+export class MilestonesModule {}
