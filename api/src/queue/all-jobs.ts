@@ -41,9 +41,10 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
 ];
 
 /** Repeatable jobs the worker keeps scheduled (one schedule per name, however many workers run). */
-export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number }[] = [
+/** `runAtStart`: also run once when a worker starts (for idempotent jobs a missed hour should not delay). */
+export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number; runAtStart?: boolean }[] = [
   { job: REMIND_STALE_CASES, everyMs: 60 * 60_000 },
-  { job: EMAIL_SWEEP, everyMs: 60_000 },
+  { job: EMAIL_SWEEP, everyMs: 60_000, runAtStart: true },
   { job: DAILY_DIGEST, everyMs: 15 * 60_000 },
-  { job: MILESTONES_DAILY, everyMs: 60 * 60_000 },
+  { job: MILESTONES_DAILY, everyMs: 60 * 60_000, runAtStart: true },
 ];

@@ -45,9 +45,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private async schedule(): Promise<void> {
     const connection = producerConnection(this.config.redisUrl, { enableOfflineQueue: true });
     try {
-      for (const { job, everyMs } of SCHEDULES) {
+      for (const { job, everyMs, runAtStart } of SCHEDULES) {
         const queue = new Queue(job.queue, { connection, prefix: this.config.redisPrefix });
         await queue.upsertJobScheduler(job.name, { every: everyMs }, { name: job.name, data: {} });
+        if (runAtStart) await queue.add(job.name, {}, { removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } });
         await queue.close();
       }
     } catch (error) {
