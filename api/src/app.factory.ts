@@ -29,7 +29,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       logger.info(
         {
           method: req.method,
-          path: req.originalUrl.split('?')[0],
+          // Calendar feed paths carry a secret token: log the route, never the token.
+          path: req.originalUrl.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/:token'),
           operation: operationName(req),
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1_000_000n),

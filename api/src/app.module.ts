@@ -12,6 +12,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
+import { ResourcesModule } from './modules/resources/resources.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { QueueAdminModule, QueueModule } from './queue/queue.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ModerationModule,
         EventsModule,
         MilestonesModule,
+        ResourcesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: SessionGuard }],

@@ -6,6 +6,7 @@ import { RedisModule } from './common/redis.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
 import { MilestonesJobsModule } from './modules/milestones/jobs/milestones-jobs.module';
+import { ResourcesJobsModule } from './modules/resources/jobs/resources-jobs.module';
 import { ModerationJobsModule } from './modules/moderation/jobs/moderation-jobs.module';
 import { EmailModule } from './modules/notifications/email/email.module';
 import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
@@ -30,6 +31,7 @@ export class WorkerModule {
         ModerationJobsModule,
         EventsJobsModule,
         MilestonesJobsModule,
+        ResourcesJobsModule,
       ],
     };
   }

@@ -43,6 +43,7 @@ export class TestHarness {
       APP_SECRET: 'test-secret-test-secret-test-secret-0123',
       // Many sign-ups come from one test process; the limits have their own test (rate-limit.int-spec.ts).
       AUTH_RATE_LIMIT_PER_IP: '100000',
+      FLAG_RATE_LIMIT_PER_HOUR: '100000',
       OUTBOX_POLL_MS: '100',
       // Posting intervals are tested on their own (posting-limits.int-spec.ts); elsewhere they would only slow tests.
       POST_INTERVAL_SECONDS: '0',

@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server in the test process that keeps what it receives. */
 export class TestSmtp {
   readonly received: ParsedMail[] = [];
+  /** Addresses the server refuses for good (550), like a mailbox that does not exist. */
+  readonly refuse = new Set<string>();
   private server!: SMTPServer;
   url!: string;
 
@@ -14,6 +16,14 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        if (smtp.refuse.has(address.address.toLowerCase())) {
+          const error = new Error('No such mailbox') as Error & { responseCode: number };
+          error.responseCode = 550;
+          return callback(error);
+        }
+        callback();
+      },
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((mail) => {

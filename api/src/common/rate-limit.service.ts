@@ -7,7 +7,7 @@ import { DomainError, rateLimited } from '../graphql/errors';
 import { sha256 } from './crypto';
 import { REDIS } from './redis.module';
 
-export type LimitName = 'auth-ip' | 'auth-email' | 'post' | 'post-new-member' | 'thread' | 'thread-new-member';
+export type LimitName = 'auth-ip' | 'auth-email' | 'post' | 'post-new-member' | 'thread' | 'thread-new-member' | 'flag';
 
 /**
  * Fixed-window counters in Redis, so limits hold across api replicas. When Redis is away each
@@ -28,6 +28,7 @@ export class RateLimitService {
       ['post-new-member', 1, intervals.postNewMember],
       ['thread', 1, intervals.thread],
       ['thread-new-member', 1, intervals.threadNewMember],
+      ['flag', config.flagRateLimitPerHour, 3600],
     ];
     this.limiters = new Map(
       definitions

@@ -24,6 +24,9 @@ import { RsvpEntity } from '../modules/events/entities/rsvp.entity';
 import { CelebrationEntity } from '../modules/milestones/entities/celebration.entity';
 import { CheerEntity } from '../modules/milestones/entities/cheer.entity';
 import { FollowEntity } from '../modules/milestones/entities/follow.entity';
+import { ResourceBoardEntity } from '../modules/resources/entities/resource-board.entity';
+import { ResourceReportEntity, ResourceSaveEntity } from '../modules/resources/entities/resource-mark.entity';
+import { ResourceEntity } from '../modules/resources/entities/resource.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md pitfall 4). */
@@ -54,5 +57,9 @@ export const ENTITIES = [
   CelebrationEntity,
   CheerEntity,
   FollowEntity,
+  ResourceBoardEntity,
+  ResourceEntity,
+  ResourceSaveEntity,
+  ResourceReportEntity,
   OutboxEntity,
 ];

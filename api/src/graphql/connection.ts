@@ -67,10 +67,22 @@ export function encodeCursor(key: CursorKey): string {
  * Reads a cursor back into its sort key. `shape` lists the expected type of each element so a
  * forged cursor is a clear BAD_USER_INPUT, never a database error.
  */
-export function decodeCursor(
-  cursor: string | undefined,
-  shape: ('string' | 'number' | 'boolean')[],
-): CursorKey | null {
+/** What each part of a cursor must be: plain JS types, or strings in a database-safe format. */
+export type CursorPart = 'string' | 'number' | 'boolean' | 'uuid' | 'iso' | 'decimal';
+
+const STRING_FORMATS: Partial<Record<CursorPart, RegExp>> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  iso: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/,
+  decimal: /^-?\d{1,12}(\.\d{1,12})?$/,
+};
+
+function fits(value: unknown, part: CursorPart): boolean {
+  const format = STRING_FORMATS[part];
+  if (format) return typeof value === 'string' && format.test(value);
+  return typeof value === part;
+}
+
+export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): CursorKey | null {
   if (cursor === undefined || cursor === null || cursor === '') return null;
   let key: unknown;
   try {
@@ -78,7 +90,7 @@ export function decodeCursor(
   } catch {
     throw badInput('after', 'after is not a valid cursor.');
   }
-  if (!Array.isArray(key) || key.length !== shape.length || key.some((v, i) => typeof v !== shape[i])) {
+  if (!Array.isArray(key) || key.length !== shape.length || key.some((v, i) => !fits(v, shape[i]))) {
     throw badInput('after', 'after is not a valid cursor.');
   }
   return key as CursorKey;

@@ -19,6 +19,7 @@ import {
   NOTIFY_WAITLIST_PROMOTED,
 } from '../modules/events/jobs/events.jobs';
 import { MILESTONES_DAILY } from '../modules/milestones/jobs/milestones.jobs';
+import { NOTIFY_RESOURCE_DECISION, RESOURCES_EXPIRY } from '../modules/resources/jobs/resources.jobs';
 import { JobDefinition } from './jobs';
 
 /** Every job the system can enqueue. The worker refuses to start if one has no handler. */
@@ -38,6 +39,8 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
   EMAIL_SWEEP,
   DAILY_DIGEST,
   MILESTONES_DAILY,
+  NOTIFY_RESOURCE_DECISION,
+  RESOURCES_EXPIRY,
 ];
 
 /** Repeatable jobs the worker keeps scheduled (one schedule per name, however many workers run). */
@@ -47,4 +50,5 @@ export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number; 
   { job: EMAIL_SWEEP, everyMs: 60_000, runAtStart: true },
   { job: DAILY_DIGEST, everyMs: 15 * 60_000 },
   { job: MILESTONES_DAILY, everyMs: 60 * 60_000, runAtStart: true },
+  { job: RESOURCES_EXPIRY, everyMs: 60 * 60_000, runAtStart: true },
 ];

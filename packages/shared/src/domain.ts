@@ -31,6 +31,7 @@ export const NOTIFICATION_TYPES = [
   'MODERATION_OUTCOME',
   'FLAG_RAISED',
   'RESOURCE_APPROVED',
+  'RESOURCE_EXPIRING',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -49,3 +50,23 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const RSVP_STATUSES = ['GOING', 'MAYBE', 'NOT_GOING'] as const;
 export type RsvpStatus = (typeof RSVP_STATUSES)[number];
+
+/** The managed tags of resource postings (members may add free tags too). */
+export const RESOURCE_TAGS = [
+  'fair-chance employer',
+  'recovery-friendly workplace',
+  'part-time',
+  'entry-level',
+  'remote',
+  'paid training',
+  'peer-support role',
+] as const;
+
+/** The boards a new community starts with (DESIGN.md, Resource boards). */
+export const DEFAULT_RESOURCE_BOARDS = [
+  { name: 'Jobs', description: 'Openings with employers who welcome people in recovery.' },
+  { name: 'Training and education', description: 'Courses, apprenticeships and certificates.' },
+  { name: 'Housing', description: 'Sober living, rentals and housing help.' },
+  { name: 'Legal and benefits', description: 'Record relief, benefits and legal aid.' },
+  { name: 'Community services', description: 'Food, transport, health and other local help.' },
+] as const;

@@ -117,7 +117,7 @@ export class AccountsService {
 
   async invites(args: PageArgs): Promise<Connection<Invite>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['string', 'string']);
+    const after = decodeCursor(args.after, ['iso', 'uuid']);
     const rows = await this.dataSource.manager
       .createQueryBuilder(InviteEntity, 'i')
       .where(after ? '(i.created_at, i.id) < (:at, :id)' : 'TRUE', after ? { at: after[0], id: after[1] } : {})

@@ -56,7 +56,14 @@ export function slugify(name: string): string {
  */
 function visiblePosts(viewer: Viewer): [string, Record<string, unknown>] {
   if (hasRole(viewer.role, 'MODERATOR')) return ['TRUE', {}];
-  return ["(p.status = 'VISIBLE' OR p.author_id = :viewerId)", { viewerId: viewer.id }];
+  // A post is seen only in a thread whose opening post the viewer may see: hiding an opening post
+  // hides the whole thread, including its title through any reply.
+  return [
+    `(p.status = 'VISIBLE' OR p.author_id = :viewerId)
+     AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = p.thread_id AND op.position = 1
+                   AND (op.status = 'VISIBLE' OR op.author_id = :viewerId))`,
+    { viewerId: viewer.id },
+  ];
 }
 
 const postedTooSoon = (what: string) => (seconds: number) =>
@@ -126,7 +133,7 @@ export class DiscussionsService {
       throw notFound('That category');
     }
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['boolean', 'string', 'string']);
+    const after = decodeCursor(args.after, ['boolean', 'iso', 'uuid']);
     const query = this.dataSource.manager
       .createQueryBuilder(ThreadEntity, 't')
       .where(`NOT ${blockedBetween('t.author_id', ':viewerId')}`, { viewerId: viewer.id })
@@ -189,12 +196,13 @@ export class DiscussionsService {
   /** A member's posts for their profile, newest first: what the viewer may see, none across a block. */
   async postsByAuthor(authorId: string, args: PageArgs, viewer: Viewer): Promise<Connection<Post>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['string', 'string']);
+    const after = decodeCursor(args.after, ['iso', 'uuid']);
     const own = authorId === viewer.id;
     const query = this.dataSource.manager
       .createQueryBuilder(PostEntity, 'p')
       .where('p.author_id = :authorId', { authorId })
       .andWhere(own ? 'TRUE' : "p.status = 'VISIBLE' AND p.deleted_at IS NULL")
+      .andWhere(visiblePosts(viewer)[0], { viewerId: viewer.id })
       .andWhere(`NOT ${blockedBetween('p.author_id', ':viewerId')}`, { viewerId: viewer.id })
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
@@ -224,7 +232,10 @@ export class DiscussionsService {
           .createQueryBuilder(PostEntity, 'p')
           .where('p.id = :id', { id })
           .andWhere(visible, params)
-          .andWhere(`NOT ${blockedBetween('p.author_id', ':viewerId')}`, { viewerId: viewer.id })
+          // Moderators see through blocks: a member cannot hide their posts from moderation.
+          .andWhere(hasRole(viewer.role, 'MODERATOR') ? 'TRUE' : `NOT ${blockedBetween('p.author_id', ':viewerId')}`, {
+            viewerId: viewer.id,
+          })
           .getOne()
       : null;
     if (!post) throw notFound('That post');
@@ -405,7 +416,7 @@ export class DiscussionsService {
   }
 
   async watchThread(threadId: string, watching: boolean, viewer: Viewer): Promise<ThreadEntity> {
-    const thread = await this.findThread(threadId);
+    const thread = await this.visibleThread(threadId, viewer);
     if (!thread) throw notFound('That thread');
     await this.dataSource.query(
       `INSERT INTO thread_watches (thread_id, user_id, watching) VALUES ($1, $2, $3)

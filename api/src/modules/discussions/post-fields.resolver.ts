@@ -92,9 +92,10 @@ export class PostFieldsResolver {
     return quoted && toPost(quoted);
   }
 
-  /** Deleted posts show only to moderators; a block withholds the text from both sides. */
+  /** Deleted posts show only to moderators; a block withholds the text from both sides (not from moderators). */
   private async withheld(post: Post, ctx: GraphQLContext, viewer: Viewer): Promise<boolean> {
-    if (post.deleted && !hasRole(viewer.role, 'MODERATOR')) return true;
+    if (hasRole(viewer.role, 'MODERATOR')) return false;
+    if (post.deleted) return true;
     return (await this.viewerContext.load(ctx.loaders, viewer)).separated.has(post.authorId);
   }
 }

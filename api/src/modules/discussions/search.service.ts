@@ -36,7 +36,7 @@ export class SearchService {
 
   async search(args: SearchArgs, viewer: Viewer): Promise<Connection<Post>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['string', 'string']);
+    const after = decodeCursor(args.after, ['decimal', 'uuid']);
     const rows: { id: string; rank: string; headline: string }[] = await this.dataSource.query(
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
        ranked AS (
@@ -45,6 +45,7 @@ export class SearchService {
           WHERE p.search_vector @@ q.query
             AND p.status = 'VISIBLE' AND p.deleted_at IS NULL
             AND NOT ${blockedBetween('p.author_id', '$2')}
+            AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = p.thread_id AND op.position = 1 AND op.status = 'VISIBLE')
        ),
        page AS (
          SELECT id, rank FROM ranked

@@ -12,7 +12,8 @@ export class UserPostsResolver {
   constructor(private readonly discussions: DiscussionsService) {}
 
   @ResolveField(() => PostConnection, { description: "The member's recent posts, newest first." })
-  posts(@Parent() user: User, @Args() args: PageArgs, @CurrentUser() viewer: Viewer): Promise<PostConnection> {
-    return this.discussions.postsByAuthor(user.id, args, viewer);
+  posts(@Parent() user: User, @Args() args: PageArgs, @CurrentUser() viewer: Viewer | undefined): Promise<PostConnection> {
+    // On login/register (no session yet) the returned user is the viewer.
+    return this.discussions.postsByAuthor(user.id, args, viewer ?? { id: user.id, role: user.role, sessionId: '' });
   }
 }

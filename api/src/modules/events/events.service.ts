@@ -55,7 +55,7 @@ export class EventsService {
   /** Upcoming first, by start: published events, plus the viewer's own pending ones (all for moderators). */
   async list(args: EventsArgs, viewer: Viewer): Promise<Connection<EventEntity>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['string', 'string']);
+    const after = decodeCursor(args.after, ['iso', 'uuid']);
     const query = this.dataSource.manager
       .createQueryBuilder(EventEntity, 'e')
       .where(this.visible(viewer), { viewerId: viewer.id })

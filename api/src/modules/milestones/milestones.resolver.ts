@@ -123,16 +123,19 @@ export class UserMilestonesResolver {
   constructor(private readonly milestones: MilestonesService, private readonly users: UsersLoader) {}
 
   @ResolveField(() => String, { nullable: true, description: 'Recovery start (YYYY-MM-DD): to its owner always, to members only when shared.' })
-  async recoveryStart(@Parent() user: User, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<string | null> {
+  async recoveryStart(@Parent() user: User, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer | undefined): Promise<string | null> {
     const entity = await ctx.loaders
       .for('usersById', (ids: readonly string[]) => this.users.byIds(ids))
       .load(user.id);
     if (!entity?.recoveryStart) return null;
-    return entity.id === viewer.id || entity.recoveryVisibility === 'MEMBERS' ? entity.recoveryStart : null;
+    // Without a session (login/register answers) the user is the viewer themself.
+    const self = viewer ? entity.id === viewer.id : true;
+    return self || entity.recoveryVisibility === 'MEMBERS' ? entity.recoveryStart : null;
   }
 
   @ResolveField(() => Boolean, { description: 'You follow this member.' })
-  viewerFollows(@Parent() user: User, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<boolean> {
+  viewerFollows(@Parent() user: User, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer | undefined): Promise<boolean> {
+    if (!viewer) return Promise.resolve(false);
     return ctx.loaders.for('following', (ids: readonly string[]) => this.milestones.followingByUserIds(ids, viewer.id)).load(user.id) as Promise<boolean>;
   }
 }

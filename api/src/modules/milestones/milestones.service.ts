@@ -107,7 +107,7 @@ export class MilestonesService {
   /** Newest first: celebrations whose post the viewer may see, none across a block. */
   async wall(args: PageArgs, viewer: Viewer): Promise<Connection<CelebrationEntity>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['string', 'string']);
+    const after = decodeCursor(args.after, ['iso', 'uuid']);
     const query = this.dataSource.manager
       .createQueryBuilder(CelebrationEntity, 'c')
       .where(this.visibleSql(), { viewerId: viewer.id })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
 import { EventsModule } from '../events/events.module';
+import { ResourcesModule } from '../resources/resources.module';
 import { CaseFieldsResolver } from './case-fields.resolver';
 import { ModerationCoreModule } from './moderation-core.module';
 import { ModerationResolver } from './moderation.resolver';
@@ -9,7 +10,7 @@ import { ModerationService } from './moderation.service';
 import { PostModerationResolver } from './post-moderation.resolver';
 
 @Module({
-  imports: [AccountsModule, DiscussionsModule, EventsModule, ModerationCoreModule],
+  imports: [AccountsModule, DiscussionsModule, EventsModule, ResourcesModule, ModerationCoreModule],
   providers: [ModerationService, ModerationResolver, CaseFieldsResolver, PostModerationResolver],
   exports: [ModerationService],
 })

@@ -10,11 +10,14 @@ import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../.
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { OutboxService } from '../../queue/outbox.service';
+import { RateLimitService } from '../../common/rate-limit.service';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { DiscussionsService } from '../discussions/discussions.service';
 import { PostEntity } from '../discussions/entities/post.entity';
 import { EventEntity } from '../events/entities/event.entity';
 import { EventsService } from '../events/events.service';
+import { ResourceEntity } from '../resources/entities/resource.entity';
+import { ResourcesService } from '../resources/resources.service';
 import { FlagInput, ModerateInput, WatchedWordInput } from './dto/moderation.inputs';
 import { AppealEntity } from './entities/appeal.entity';
 import { FlagCaseEntity, FlagPriority, TargetType } from './entities/flag-case.entity';
@@ -44,6 +47,7 @@ interface Target {
   content?: string;
   post?: PostEntity;
   event?: EventEntity;
+  resource?: ResourceEntity;
 }
 
 @Injectable()
@@ -53,9 +57,11 @@ export class ModerationService {
     private readonly settings: ModerationSettingsService,
     private readonly discussions: DiscussionsService,
     private readonly events: EventsService,
+    private readonly resources: ResourcesService,
     private readonly screening: ScreeningService,
     private readonly log: ModerationLogService,
     private readonly outbox: OutboxService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   // ---- Flags ------------------------------------------------------------------------------
@@ -71,6 +77,7 @@ export class ModerationService {
     }
     const target = await this.findTarget(input.targetType, input.targetId, viewer);
     if (target.authorId === viewer.id) throw forbidden("You can't flag your own content.");
+    if (!hasRole(viewer.role, 'MODERATOR')) await this.rateLimits.consume('flag', viewer.id);
     const support = input.reason === 'SUPPORT';
     const priority: FlagPriority = support || input.reason === 'SAFETY' ? 'HIGH' : 'NORMAL';
 
@@ -117,7 +124,7 @@ export class ModerationService {
 
   async queue(args: PageArgs & { status?: string }): Promise<Connection<FlagCase>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['number', 'number', 'string', 'string']);
+    const after = decodeCursor(args.after, ['number', 'number', 'iso', 'uuid']);
     const rows: (FlagCaseEntity & { rank: number })[] = await this.dataSource.manager
       .createQueryBuilder(FlagCaseEntity, 'c')
       .where('c.status = :status', { status: args.status ?? 'OPEN' })
@@ -143,7 +150,7 @@ export class ModerationService {
 
   async logPage(args: PageArgs): Promise<Connection<ModerationAction>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['string', 'string']);
+    const after = decodeCursor(args.after, ['iso', 'uuid']);
     const rows = await this.dataSource.manager
       .createQueryBuilder(ModerationActionEntity, 'a')
       .where(after ? '(a.created_at, a.id) < (:at, :id)' : 'TRUE', after ? { at: after[0], id: after[1] } : {})
@@ -181,7 +188,12 @@ export class ModerationService {
       throw badInput('action', 'Only DISMISS applies to this kind of case; use warnings or suspension for members.');
     }
     const next: Record<string, ContentStatus | null> = {
-      DISMISS: target.status === 'HIDDEN' ? 'VISIBLE' : null,
+      // Dismissing flags means the content is fine: auto-hidden content comes back, and dismissing
+      // a review case lets held content through. Support and crisis cases never change content.
+      DISMISS:
+        (found.kind === 'RULES' && target.status === 'HIDDEN') || (found.kind === 'PREMODERATION' && target.status === 'PENDING_REVIEW')
+          ? 'VISIBLE'
+          : null,
       HIDE: 'HIDDEN',
       REMOVE: 'REMOVED',
       RESTORE: 'VISIBLE',
@@ -191,19 +203,16 @@ export class ModerationService {
       throw badInput('action', 'Only content waiting for review can be approved.');
     }
     await inTransaction(this.dataSource, async (manager) => {
+      // Close the case first, conditionally: of two moderators acting at once, one wins, one is told.
+      const [closed]: [unknown[], number] = await manager.query(
+        `UPDATE flag_cases SET status = $2, resolved_by = $3, resolved_at = now(),
+                acknowledged_by = COALESCE(acknowledged_by, $3), acknowledged_at = COALESCE(acknowledged_at, now())
+          WHERE id = $1 AND status = 'OPEN' RETURNING id`,
+        [found.id, input.action === 'DISMISS' ? 'DISMISSED' : 'RESOLVED', moderator.id],
+      );
+      if (closed.length === 0) throw conflict('Another moderator has just closed this case.');
       const status = next[input.action];
       if (status && target.status !== status) await this.applyStatus(manager, target, status);
-      await manager.update(
-        FlagCaseEntity,
-        { id: found.id },
-        {
-          status: input.action === 'DISMISS' ? 'DISMISSED' : 'RESOLVED',
-          resolvedById: moderator.id,
-          resolvedAt: new Date(),
-          acknowledgedById: found.acknowledgedById ?? moderator.id,
-          acknowledgedAt: found.acknowledgedAt ?? new Date(),
-        },
-      );
       const action = await this.log.record(manager, {
         moderatorId: moderator.id,
         action: input.action,
@@ -327,7 +336,13 @@ export class ModerationService {
     if (action.moderatorId === moderator.id) {
       throw forbidden('A different moderator must decide an appeal of your own decision.');
     }
+    if (appeal.appellantId === moderator.id) throw forbidden('Another moderator must decide your own appeal.');
     return inTransaction(this.dataSource, async (manager) => {
+      const [claimed]: [unknown[], number] = await manager.query(
+        `UPDATE appeals SET status = $2 WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+        [appeal.id, upheld ? 'UPHELD' : 'DENIED'],
+      );
+      if (claimed.length === 0) throw conflict('This appeal has just been decided by another moderator.');
       if (upheld && (action.action === 'HIDE' || action.action === 'REMOVE') && action.targetType === 'POST') {
         await manager.update(PostEntity, { id: action.targetId }, { status: 'VISIBLE' });
       }
@@ -438,8 +453,11 @@ export class ModerationService {
         if (!event) throw notFound('That event');
         return { type, id: event.id, authorId: event.organizerId, event, status: event.status, content: event.title };
       }
-      case 'RESOURCE':
-        throw notFound('That resource');
+      case 'RESOURCE': {
+        const resource = await this.resources.find(id, viewer);
+        if (!resource) throw notFound('That resource');
+        return { type, id: resource.id, authorId: resource.authorId, resource, status: resource.status, content: resource.title };
+      }
     }
   }
 
@@ -450,6 +468,7 @@ export class ModerationService {
       if (status === 'VISIBLE') await this.discussions.announce(manager, target.post);
     }
     if (target.event) await this.events.setStatus(manager, target.event, status);
+    if (target.resource) await this.resources.setStatus(manager, target.resource, status);
   }
 
   /** A member a moderator may warn or suspend: not themself, and never someone of equal or higher role. */

@@ -46,7 +46,7 @@ describe('notification preferences and email', () => {
     const m = await member();
     expect(errorOf(await t.gql(PREFS)).code).toBe('UNAUTHENTICATED');
     const { notificationPreferences: prefs } = await t.ok<{ notificationPreferences: any[] }>(PREFS, {}, m.token);
-    expect(prefs).toHaveLength(11);
+    expect(prefs).toHaveLength(12);
     expect(prefs.find((p) => p.type === 'REPLY')).toMatchObject({ inApp: true, email: 'DAILY_DIGEST' });
     expect(prefs.find((p) => p.type === 'EVENT_REMINDER')).toMatchObject({ inApp: true, email: 'IMMEDIATE' });
     expect(prefs.find((p) => p.type === 'MODERATION_OUTCOME')).toMatchObject({ inApp: true, email: 'IMMEDIATE' });
@@ -152,6 +152,21 @@ describe('notification preferences and email', () => {
     await delivery.sendDigests(new Date(`${today}T09:00:00Z`));
     expect(smtp.to(author.email)).toHaveLength(1);
     expect(smtp.to(empty.email)).toHaveLength(0);
+  });
+
+  it('one refused address is given up on its own and never makes other emails resend', async () => {
+    const [bad, good, replier] = [await member(), await member(), await member()];
+    smtp.refuse.add(bad.email);
+    for (const who of [bad, good]) await t.ok(SET, { type: 'REPLY', inApp: true, email: 'IMMEDIATE' }, who.token);
+    for (const who of [bad, good]) {
+      const { threadId } = await createThread(t, who, categoryId);
+      await reply(t, replier, threadId);
+    }
+    await run(new Date(Date.now() + 11 * MINUTE));
+    await run(new Date(Date.now() + 30 * MINUTE));
+    expect(smtp.to(good.email)).toHaveLength(1);
+    const [row] = await t.dataSource.query(`SELECT email_state FROM notifications WHERE user_id = $1 AND type = 'REPLY'`, [bad.id]);
+    expect(row.email_state).toBe('FAILED');
   });
 
   it('crisis alerts to moderators email at once, ignoring preferences and quiet hours', async () => {

@@ -26,4 +26,5 @@ export const NOTIFICATION_TYPE_SETTINGS: Record<NotificationType, NotificationTy
   MODERATION_OUTCOME: { label: 'Moderation decisions about your posts or flags', defaultEmail: 'IMMEDIATE', subject: 'An update about your Kinship account' },
   FLAG_RAISED: { label: 'New flags and alerts (moderators)', defaultEmail: 'IMMEDIATE', subject: 'Something needs a moderator in Kinship' },
   RESOURCE_APPROVED: { label: 'Your resource postings approved', defaultEmail: 'IMMEDIATE', subject: 'Your Kinship resource posting was reviewed' },
+  RESOURCE_EXPIRING: { label: 'Your resource postings about to expire', defaultEmail: 'IMMEDIATE', subject: 'A Kinship resource posting of yours is expiring' },
 };

@@ -15,7 +15,7 @@ export class NotificationsService {
   /** Newest first. */
   async list(userId: string, args: NotificationsArgs): Promise<Connection<Notification>> {
     const first = pageSize(args);
-    const after = decodeCursor(args.after, ['string', 'string']);
+    const after = decodeCursor(args.after, ['iso', 'uuid']);
     const query = this.dataSource.manager
       .createQueryBuilder(NotificationEntity, 'n')
       .where('n.user_id = :userId AND n.in_app', { userId })

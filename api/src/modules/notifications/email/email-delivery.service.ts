@@ -70,39 +70,55 @@ export class EmailDeliveryService {
     });
   }
 
-  /** Sends immediate emails that are due, skipping any the member already read in the app. */
+  /**
+   * Sends immediate emails that are due, skipping any the member already read in the app. Each
+   * row is claimed on its own (SENDING, committed) before its email goes out, so one refused
+   * address never makes the others resend; a send that fails is retried later (permanent SMTP
+   * refusals are given up). A claim older than 10 minutes (a worker died mid-send) is taken again.
+   */
   async sendDue(now = new Date()): Promise<number> {
     let sent = 0;
-    for (;;) {
-      const batch = await this.dataSource.transaction(async (manager) => {
-        const rows: { id: string; user_id: string; type: NotificationType; url: string; read_at: Date | null; urgent: boolean; email: string }[] =
-          await manager.query(
-            `SELECT n.id, n.user_id, n.type, n.url, n.read_at, n.urgent, u.email
-               FROM notifications n JOIN users u ON u.id = n.user_id
-              WHERE n.email_state = 'PENDING' AND n.email_due_at <= $1
-              ORDER BY n.email_due_at LIMIT 50
-              FOR UPDATE OF n SKIP LOCKED`,
-            [now],
-          );
-        for (const row of rows) {
-          if (row.read_at && !row.urgent) {
-            await manager.query(`UPDATE notifications SET email_state = 'SKIPPED' WHERE id = $1`, [row.id]);
-            continue;
-          }
-          const settings = NOTIFICATION_TYPE_SETTINGS[row.type];
-          await this.mailer.send({
-            to: row.email,
-            subject: settings.subject,
-            ...composeEmail([{ sentence: `${settings.subject}.`, link: this.link(row.url) }], this.footer(row.user_id, row.type)),
-            unsubscribeUrl: this.unsubscribeUrl(row.user_id, row.type),
-          });
-          await manager.query(`UPDATE notifications SET email_state = 'SENT' WHERE id = $1`, [row.id]);
-          sent++;
-        }
-        return rows.length;
-      });
-      if (batch < 50) return sent;
+    for (let i = 0; i < 1000; i++) {
+      const [rows]: [{ id: string; user_id: string; type: NotificationType; url: string; read_at: Date | null; urgent: boolean; email: string }[], number] =
+        await this.dataSource.query(
+          `UPDATE notifications n SET email_state = 'SENDING', email_due_at = $1
+             FROM users u
+            WHERE u.id = n.user_id AND n.id = (
+                    SELECT id FROM notifications
+                     WHERE (email_state = 'PENDING' AND email_due_at <= $1)
+                        OR (email_state = 'SENDING' AND email_due_at < $1::timestamptz - interval '10 minutes')
+                     ORDER BY urgent DESC, email_due_at LIMIT 1
+                     FOR UPDATE SKIP LOCKED)
+          RETURNING n.id, n.user_id, n.type, n.url, n.read_at, n.urgent, u.email`,
+          [now],
+        );
+      const row = rows[0];
+      if (!row) return sent;
+      if (row.read_at && !row.urgent) {
+        await this.dataSource.query(`UPDATE notifications SET email_state = 'SKIPPED' WHERE id = $1`, [row.id]);
+        continue;
+      }
+      const settings = NOTIFICATION_TYPE_SETTINGS[row.type];
+      try {
+        await this.mailer.send({
+          to: row.email,
+          subject: settings.subject,
+          ...composeEmail([{ sentence: `${settings.subject}.`, link: this.link(row.url) }], this.footer(row.user_id, row.type)),
+          unsubscribeUrl: this.unsubscribeUrl(row.user_id, row.type),
+        });
+        await this.dataSource.query(`UPDATE notifications SET email_state = 'SENT' WHERE id = $1`, [row.id]);
+        sent++;
+      } catch (error) {
+        const code = (error as { responseCode?: number }).responseCode ?? 0;
+        const permanent = code >= 500 && code < 600;
+        this.logger.warn({ notificationId: row.id, code, permanent }, 'email not sent');
+        await this.dataSource.query(
+          `UPDATE notifications SET email_state = $2, email_due_at = $3 WHERE id = $1`,
+          [row.id, permanent ? 'FAILED' : 'PENDING', new Date(now.getTime() + 10 * 60_000)],
+        );
+      }
     }
+    return sent;
   }
 
   /**

@@ -49,10 +49,13 @@ export class NotificationEntity {
   @Column({ type: 'boolean', default: false })
   urgent: boolean;
 
-  /** NEW -> PENDING (immediate, waiting) | DIGEST -> SENT; or SKIPPED (off, read first, email disabled). */
+  /**
+   * NEW -> PENDING (immediate, waiting) -> SENDING -> SENT | DIGEST -> SENT; or SKIPPED (off, read
+   * first, email disabled) or FAILED (the mail server refused the address for good).
+   */
   @Index('notifications_email_state_idx', { where: "email_state IN ('NEW', 'PENDING', 'DIGEST')" })
   @Column({ name: 'email_state', type: 'varchar', length: 12, default: 'NEW' })
-  emailState: 'NEW' | 'PENDING' | 'DIGEST' | 'SENT' | 'SKIPPED';
+  emailState: 'NEW' | 'PENDING' | 'SENDING' | 'DIGEST' | 'SENT' | 'SKIPPED' | 'FAILED';
 
   @Column({ name: 'email_due_at', type: 'timestamptz', nullable: true })
   emailDueAt: Date | null;
