@@ -13,7 +13,7 @@ const CREATE_THREAD = `mutation($input: CreateThreadInput!) {
 }`;
 
 async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
-  await page.goto(`${stack.webUrl}/signin`);
+  await page.goto(`${stack.webUrl}/signin`, { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -86,7 +86,7 @@ describe('discussions in the browser', () => {
       await signIn(page, stack, memberEmail);
 
       // Reacts to River's opening post: the count shows 1 and the button is pressed.
-      await page.goto(eveningsThread);
+      await page.goto(eveningsThread, { waitUntil: 'networkidle' });
       const opening = page.locator('#post-1');
       await opening.getByRole('button', { name: 'Support', exact: true }).click();
       const support = opening.getByRole('button', { name: 'Support 1' });
@@ -140,7 +140,7 @@ describe('discussions in the browser', () => {
       await page.getByText('Saved. Posts about alcohol will arrive folded away.').waitFor();
 
       // A post tagged Alcohol now arrives folded behind a "show" control, and opens on request.
-      await page.goto(weddingThread);
+      await page.goto(weddingThread, { waitUntil: 'networkidle' });
       const wedding = page.locator('#post-1');
       const summary = wedding.locator('summary', { hasText: 'Contains a topic you chose to hide: Alcohol.' });
       await summary.waitFor();
@@ -158,7 +158,7 @@ describe('discussions in the browser', () => {
     try {
       const page = await browser.context.newPage();
       await signIn(page, stack, memberEmail);
-      await page.goto(quietThread);
+      await page.goto(quietThread, { waitUntil: 'networkidle' });
 
       // Watching is a toggle that keeps focus and says what changed, each time.
       const live = page.getByTestId('live-region');
@@ -171,7 +171,7 @@ describe('discussions in the browser', () => {
 
       await page.getByLabel('Your reply').fill('Still thinking about what to say here');
       await page.getByText('Draft saved.').waitFor();
-      await page.reload();
+      await page.reload({ waitUntil: 'networkidle' });
       expect(await page.getByLabel('Your reply').inputValue()).toBe('Still thinking about what to say here');
       await page.getByText('We kept your draft from last time.').waitFor();
 
@@ -184,7 +184,7 @@ describe('discussions in the browser', () => {
       await page.waitForURL(/#post-2$/);
 
       // Posting dropped the draft: the reply box is empty after a reload.
-      await page.reload();
+      await page.reload({ waitUntil: 'networkidle' });
       expect(await page.getByLabel('Your reply').inputValue()).toBe('');
     } finally {
       await browser.close();
@@ -196,7 +196,7 @@ describe('discussions in the browser', () => {
     try {
       const page = await browser.context.newPage();
       await signIn(page, stack, memberEmail);
-      await page.goto(plainThread);
+      await page.goto(plainThread, { waitUntil: 'networkidle' });
 
       await page.locator('#post-1').getByRole('button', { name: 'Hug', exact: true }).click();
       await page.waitForURL(/#post-1$/);

@@ -10,7 +10,7 @@ const CREATE_INVITE = `mutation { createInvite(input: {}) { code } }`;
 const CREATE_CATEGORY = `mutation($name: String!) { createCategory(input: { name: $name }) { id } }`;
 
 async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
-  await page.goto(`${stack.webUrl}/signin`);
+  await page.goto(`${stack.webUrl}/signin`, { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -28,7 +28,7 @@ async function reloadUntil(page: Page, check: () => Promise<boolean>, timeoutMs 
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('the page never showed what we waited for');
     await page.waitForTimeout(250);
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
   }
 }
 
@@ -48,10 +48,19 @@ describe('browser journeys', () => {
       input: { inviteCode: adminCode, email: adminEmail, password: PASSWORD, displayName: 'Alex Staff' },
     });
     await stack.gql(CREATE_CATEGORY, { name: 'Daily check-in' }, admin.token);
-    const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(CREATE_INVITE, {}, admin.token);
+    const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(
+      CREATE_INVITE,
+      {},
+      admin.token,
+    );
     replierEmail = 'jess@example.org';
     await stack.gql(REGISTER, {
-      input: { inviteCode: createInvite.code, email: replierEmail, password: PASSWORD, displayName: 'Jess T' },
+      input: {
+        inviteCode: createInvite.code,
+        email: replierEmail,
+        password: PASSWORD,
+        displayName: 'Jess T',
+      },
     });
   });
   afterAll(async () => {
@@ -65,14 +74,14 @@ describe('browser journeys', () => {
 
       // The admin signs in and creates an invite.
       await signIn(page, stack, adminEmail);
-      await page.goto(`${stack.webUrl}/admin/invites`);
+      await page.goto(`${stack.webUrl}/admin/invites`, { waitUntil: 'networkidle' });
       await page.getByRole('button', { name: 'Create invite' }).click();
       const code = (await page.getByTestId('invite-code').textContent())?.trim() ?? '';
       expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
       await signOut(page);
 
       // The graduate registers with it.
-      await page.goto(`${stack.webUrl}/register`);
+      await page.goto(`${stack.webUrl}/register`, { waitUntil: 'networkidle' });
       await page.getByLabel('Invite code').fill(code);
       await page.getByLabel('Email').fill('river@example.org');
       await page.getByLabel('Display name').fill('River');
@@ -93,7 +102,7 @@ describe('browser journeys', () => {
 
       // Another member replies.
       await signIn(page, stack, replierEmail);
-      await page.goto(threadUrl);
+      await page.goto(threadUrl, { waitUntil: 'networkidle' });
       await page.getByLabel('Your reply').fill('Checking in here every morning helped me a lot.');
       await page.getByRole('button', { name: 'Post reply' }).click();
       await page.getByText('Checking in here every morning helped me a lot.').waitFor();
