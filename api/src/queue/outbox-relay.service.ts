@@ -156,7 +156,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private optionsFor(row: OutboxRow): JobsOptions {
-    return { ...this.jobOptions, jobId: row.job_id ?? row.id, ...(row.delay_ms > 0 ? { delay: row.delay_ms } : {}) };
+    return { ...this.jobOptions, jobId: row.job_id ?? row.id, ...(Number(row.delay_ms) > 0 ? { delay: Number(row.delay_ms) } : {}) };
   }
 }
 
@@ -165,7 +165,7 @@ interface OutboxRow {
   queue: QueueName;
   name: string;
   payload: object;
-  delay_ms: number;
+  delay_ms: string | number;
   job_id: string | null;
   operation: 'add' | 'remove';
 }

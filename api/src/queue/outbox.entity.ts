@@ -32,8 +32,8 @@ export class OutboxEntity {
   operation: 'add' | 'remove';
 
   /** Run the job this many milliseconds after it is relayed (0: at once). */
-  @Column({ name: 'delay_ms', type: 'integer', default: 0 })
-  delayMs: number;
+  @Column({ name: 'delay_ms', type: 'bigint', default: 0 })
+  delayMs: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

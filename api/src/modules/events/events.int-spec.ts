@@ -70,6 +70,17 @@ describe('events', () => {
       }
     });
 
+    it('schedules reminders for an event months ahead, and refuses moving a start into the past', async () => {
+      const far = await create(moderator, { startsAt: inHours(24 * 60), endsAt: inHours(24 * 60 + 2) });
+      expect(far.id).toBeTruthy();
+      expect(errorOf(await t.gql(UPDATE, { id: far.id, input: { startsAt: inHours(-48), endsAt: inHours(-47) } }, moderator.token))).toMatchObject({
+        field: 'startsAt',
+      });
+      expect((await t.ok<{ updateEvent: any }>(UPDATE, { id: far.id, input: { title: 'Still fine to edit' } }, moderator.token)).updateEvent.title).toBe(
+        'Still fine to edit',
+      );
+    });
+
     it('staff publish at once; a member proposal waits for a moderator, then is published on approval', async () => {
       const [member, other] = [await createMember(t, admin), await createMember(t, admin)];
       const staffEvent = await create(moderator);

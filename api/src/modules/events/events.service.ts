@@ -353,7 +353,8 @@ export class EventsService {
     if (!timeZone) throw badInput('timeZone', 'Time zone is required.');
     if (endsAt <= startsAt) throw badInput('endsAt', 'The end must be after the start.');
     if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) throw badInput('endsAt', 'An event can last at most 14 days.');
-    if (!current && startsAt <= new Date()) throw badInput('startsAt', 'The start must be in the future.');
+    const startChanged = !current || startsAt.getTime() !== current.startsAt.getTime();
+    if (startChanged && startsAt <= new Date()) throw badInput('startsAt', 'The start must be in the future.');
     if (rsvpDeadline && rsvpDeadline > startsAt) throw badInput('rsvpDeadline', 'The RSVP deadline must be before the start.');
     if (!address && !onlineUrl) throw badInput('address', 'Give an address, an online link, or both.');
     if (kind === 'ONLINE' && !onlineUrl) throw badInput('onlineUrl', 'An online event needs a link.');
