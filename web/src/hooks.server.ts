@@ -1,7 +1,12 @@
 import { isHttpError, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { ViewerDocument } from '@kinship/graphql';
 import { request } from '$lib/server/graphql';
-import { clearSessionCookie, isPublicPath, SESSION_COOKIE } from '$lib/server/session';
+import {
+  clearSessionCookie,
+  isCrossSiteFormSubmission,
+  isPublicPath,
+  SESSION_COOKIE,
+} from '$lib/server/session';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
@@ -12,6 +17,12 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+  if (isCrossSiteFormSubmission(event.request, event.url)) {
+    return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
   event.locals.user = null;
   event.locals.token = null;
   event.locals.apiUnreachable = false;
@@ -47,6 +58,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   const pathname = event.url.pathname;
   if (event.locals.suspension && !isPublicPath(pathname) && pathname !== '/signout') {
     redirect(303, '/suspended');
+  }
+  if (pathname === '/notifications/stream' && !event.locals.user) {
+    // The live unread count is for signed-in members; EventSource gets a plain answer, not a page.
+    return new Response('Sign in to see your notifications.', { status: 401 });
   }
   if (!event.locals.user && !event.locals.apiUnreachable && !isPublicPath(pathname)) {
     // SvelteKit turns this into the right answer for a page, a client-side navigation's data

@@ -23,7 +23,29 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
 }
 
 /** Pages a signed-out visitor may see. Everything else sends them to sign in. */
-const PUBLIC_PATHS = ['/signin', '/register', '/help', '/suspended'];
+// /calendar/<token>.ics: a member's private calendar feed, fetched by calendar apps without a
+// session (the token in the link is the key; the route checks it).
+const PUBLIC_PATHS = ['/signin', '/register', '/help', '/suspended', '/unsubscribe', '/calendar'];
+
+/**
+ * Paths that take a cross-site form POST on purpose: one-click unsubscribe (RFC 8058) is posted by
+ * mail providers, with no Origin header. The signed token in the link is the only key it needs.
+ */
+const CROSS_SITE_POST_PATHS = ['/unsubscribe'];
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * SvelteKit's own check (kit.csrf), kept for every other path: a form submission (POST, PUT, PATCH
+ * or DELETE with a form content type) must come from Kinship's own origin.
+ */
+export function isCrossSiteFormSubmission(request: Request, url: URL): boolean {
+  if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
+  const type = (request.headers.get('content-type') ?? '').split(';', 1)[0].trim().toLowerCase();
+  if (!FORM_TYPES.includes(type)) return false;
+  if (CROSS_SITE_POST_PATHS.includes(url.pathname)) return false;
+  return request.headers.get('origin') !== url.origin;
+}
 
 export function isPublicPath(pathname: string): boolean {
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;

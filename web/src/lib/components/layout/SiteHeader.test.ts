@@ -45,6 +45,14 @@ describe('SiteHeader', () => {
     expect(link.querySelector('.badge')?.textContent).toBe('99+');
   });
 
+  it('links to events and the milestone wall', () => {
+    render(SiteHeader, { user: member, currentPath: '/milestones/abc' });
+    expect(screen.getByRole('link', { name: 'Events' }).getAttribute('href')).toBe('/events');
+    const milestones = screen.getByRole('link', { name: 'Milestones' });
+    expect(milestones.getAttribute('href')).toBe('/milestones/wall');
+    expect(milestones.getAttribute('aria-current')).toBe('page');
+  });
+
   it('shows invites only to admins', () => {
     const { unmount } = render(SiteHeader, { user: member });
     expect(screen.queryByRole('link', { name: 'Invites' })).toBeNull();

@@ -1,9 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
-import { BlockUserDocument, FlagDocument, ProfileDocument, UnblockUserDocument } from '@kinship/graphql';
+import {
+  BlockUserDocument,
+  FlagDocument,
+  FollowUserDocument,
+  ProfileDocument,
+  UnblockUserDocument,
+} from '@kinship/graphql';
 import { isUuid } from '$lib/ids';
 import { request } from '$lib/server/graphql';
 import { isFlagReason } from '$lib/moderation';
-import { failMessage, failWith, loadError, optional, requireUser, values } from '$lib/server/forms';
+import { failMessage, failWith, loadError, optional, requireUser, text, values } from '$lib/server/forms';
 import { flagProblem } from '$lib/server/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -65,6 +71,17 @@ export const actions: Actions = {
     );
     if (result.error) return failWith(result.error, typed, `/u/${userId}?flag=1`, 'flag');
     redirect(303, `/u/${userId}?flagged=1`);
+  },
+
+  follow: async (event) => {
+    const { token, user } = requireUser(event.locals, event.url);
+    const userId = event.params.id;
+    if (!isUuid(userId)) error(404, NOT_FOUND);
+    const following = text(await event.request.formData(), 'following') === 'true';
+    if (userId === user.id) return failMessage(400, "You can't follow yourself.", {}, 'follow');
+    const result = await request(FollowUserDocument, { userId, following }, { token, event });
+    if (result.error) return failWith(result.error, {}, event.url.pathname, 'follow');
+    return { followingNow: result.data.followUser.viewerFollows };
   },
 
   unblock: async (event) => {
