@@ -310,6 +310,20 @@ describe('events', () => {
     });
   });
 
+  describe('flags', () => {
+    it('members flag an event; three rule flags hide it pending review', async () => {
+      const event = await create(moderator, { title: 'Flaggable event' });
+      const flaggers = await Promise.all([1, 2, 3].map(() => createMember(t, admin)));
+      for (const who of flaggers) {
+        await t.ok(`mutation($id: ID!) { flag(input: { targetType: EVENT, targetId: $id, reason: SPAM }) }`, { id: event.id }, who.token);
+      }
+      const viewer = await createMember(t, admin);
+      expect(await eventAs(viewer, event.id)).toBeNull();
+      const [c] = await t.dataSource.query(`SELECT kind, score FROM flag_cases WHERE target_type = 'EVENT' AND target_id = $1`, [event.id]);
+      expect(c).toEqual({ kind: 'RULES', score: 3 });
+    });
+  });
+
   describe('listing', () => {
     it('lists upcoming events by start, filters by kind and "mine"', async () => {
       const member = await createMember(t, admin);
