@@ -53,6 +53,13 @@ describe('SiteHeader', () => {
     expect(milestones.getAttribute('aria-current')).toBe('page');
   });
 
+  it('links to the resource boards, marked current on a posting page', () => {
+    render(SiteHeader, { user: member, currentPath: '/resources/boards/abc' });
+    const resources = screen.getByRole('link', { name: 'Resources' });
+    expect(resources.getAttribute('href')).toBe('/resources');
+    expect(resources.getAttribute('aria-current')).toBe('page');
+  });
+
   it('shows invites only to admins', () => {
     const { unmount } = render(SiteHeader, { user: member });
     expect(screen.queryByRole('link', { name: 'Invites' })).toBeNull();
