@@ -2,30 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/chrome.js';
 import { Stack } from './support/stack.js';
+import { CREATE_INVITE, PASSWORD, REGISTER, reloadUntil, signIn } from './support/journey.js';
 
-const PASSWORD = 'a-long-enough-password';
 const ADDRESS = '12 Trailhead Road, Boulder';
-
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
-const CREATE_INVITE = `mutation { createInvite(input: {}) { code } }`;
-
-async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
-  await page.goto(`${stack.webUrl}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
-
-/** Reloads until `check` holds: waits on the worker without a fixed sleep. */
-async function reloadUntil(page: Page, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('the page never showed what we waited for');
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-}
 
 async function rsvp(page: Page, label: 'Going' | 'Maybe' | 'Not going'): Promise<void> {
   const group = page.getByRole('group', { name: 'Are you going?' });

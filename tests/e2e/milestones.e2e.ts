@@ -1,36 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/chrome.js';
 import { Stack } from './support/stack.js';
+import { CREATE_INVITE, PASSWORD, REGISTER, reloadUntil, signIn, signOut } from './support/journey.js';
 
-const PASSWORD = 'a-long-enough-password';
-
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
-const CREATE_INVITE = `mutation { createInvite(input: {}) { code } }`;
 const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id timeZone } }`;
-
-async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
-  await page.goto(`${stack.webUrl}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/signin'));
-}
-
-/** Reloads until `check` holds: waits on the worker without a fixed sleep. */
-async function reloadUntil(page: Page, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('the page never showed what we waited for');
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-}
 
 /** YYYY-MM-DD, `days` days before today, in UTC. */
 function daysAgoUtc(days: number): string {

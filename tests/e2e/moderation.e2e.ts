@@ -1,11 +1,9 @@
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/chrome.js';
 import { Stack } from './support/stack.js';
+import { PASSWORD, REGISTER, signIn } from './support/journey.js';
 
-const PASSWORD = 'a-long-enough-password';
-
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
 const CREATE_INVITE = `mutation($role: Role!) { createInvite(input: { role: $role }) { code } }`;
 const CREATE_CATEGORY = `mutation($name: String!) { createCategory(input: { name: $name }) { id } }`;
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) {
@@ -14,15 +12,6 @@ const CREATE_THREAD = `mutation($input: CreateThreadInput!) {
 const REPLY = `mutation($input: ReplyInput!) { reply(input: $input) { post { id position } safetyResources { name } } }`;
 
 const SELLING = 'Message me privately to buy my supplements, they replace any program.';
-
-async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
-  // Waits for the page's scripts, so typing is not undone when the page hydrates.
-  await page.goto(`${stack.webUrl}/signin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
 
 /** One member in their own browser, signed in; closed by the caller. */
 async function as(stack: Stack, email: string, options: BrowserContextOptions = {}) {

@@ -2,11 +2,8 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/chrome.js';
 import { Stack } from './support/stack.js';
+import { CREATE_INVITE, PASSWORD, REGISTER } from './support/journey.js';
 
-const PASSWORD = 'a-long-enough-password';
-
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
-const CREATE_INVITE = `mutation { createInvite(input: {}) { code } }`;
 const CREATE_CATEGORY = `mutation($name: String!) { createCategory(input: { name: $name }) { id } }`;
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { post { thread { id } } } }`;
 const REPLY = `mutation($input: ReplyInput!) { reply(input: $input) { post { id } } }`;

@@ -1,24 +1,12 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/chrome.js';
 import { Stack } from './support/stack.js';
+import { CREATE_INVITE, PASSWORD, REGISTER, signIn } from './support/journey.js';
 
-const PASSWORD = 'a-long-enough-password';
 const TITLE = 'Kitchen assistant, part-time';
 const TAG = 'fair-chance employer';
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`;
-const CREATE_INVITE = `mutation { createInvite(input: {}) { code } }`;
 const SET_ROLE = `mutation($userId: ID!) { setRole(userId: $userId, role: MODERATOR) { id } }`;
-
-async function signIn(page: Page, stack: Stack, email: string): Promise<void> {
-  await page.goto(`${stack.webUrl}/signin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  await page.waitForLoadState('networkidle');
-}
 
 describe('resources journey', () => {
   let stack: Stack;
