@@ -41,6 +41,18 @@ describe('resource boards', () => {
     expect(resourceBoards.map((b) => b.name)).toEqual(['Jobs', 'Training and education', 'Housing', 'Legal and benefits', 'Community services']);
   });
 
+  it('admins create boards, ordered by position; others may not; names are unique', async () => {
+    const CREATE_BOARD = `mutation($input: CreateResourceBoardInput!) { createResourceBoard(input: $input) { id name } }`;
+    expect(errorOf(await t.gql(CREATE_BOARD, { input: { name: 'Peer groups' } }, moderator.token)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(CREATE_BOARD, { input: { name: 'x' } }, admin.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    await t.ok(CREATE_BOARD, { input: { name: 'Peer groups', position: 0 } }, admin.token);
+    expect(errorOf(await t.gql(CREATE_BOARD, { input: { name: 'Peer groups' } }, admin.token))).toMatchObject({ code: 'CONFLICT', field: 'name' });
+    const { resourceBoards } = await t.ok<{ resourceBoards: any[] }>(BOARDS, {}, admin.token);
+    expect(resourceBoards[0].name).toBe('Jobs'); // position ties keep the name order
+    expect(resourceBoards.map((b) => b.name)).toContain('Peer groups');
+    await t.dataSource.query(`DELETE FROM resource_boards WHERE name = 'Peer groups'`);
+  });
+
   it('refuse bad input naming the field', async () => {
     const member = await createMember(t, admin);
     for (const [extra, field] of [

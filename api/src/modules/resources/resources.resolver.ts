@@ -4,7 +4,7 @@ import { CurrentUser, RequireRole } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { PageArgs } from '../../graphql/connection';
 import { GraphQLContext } from '../../graphql/loaders';
-import { CreateResourceInput, ResourcesArgs, UpdateResourceInput } from './dto/resource.inputs';
+import { CreateResourceBoardInput, CreateResourceInput, ResourcesArgs, UpdateResourceInput } from './dto/resource.inputs';
 import { ResourceEntity } from './entities/resource.entity';
 import { Resource, ResourceBoard, ResourceConnection, toBoard, toResource } from './models/resource.model';
 import { ResourcesService } from './resources.service';
@@ -21,6 +21,12 @@ export class ResourcesResolver {
   @Query(() => [ResourceBoard])
   async resourceBoards(): Promise<ResourceBoard[]> {
     return (await this.service.boards()).map(({ board, count }) => toBoard(board, count));
+  }
+
+  @RequireRole('ADMIN')
+  @Mutation(() => ResourceBoard, { description: 'Admins add a board (position orders the boards).' })
+  async createResourceBoard(@Args('input') input: CreateResourceBoardInput): Promise<ResourceBoard> {
+    return toBoard(await this.service.createBoard(input), 0);
   }
 
   @Query(() => [String], { description: 'The managed tags (members may add their own too).' })

@@ -7,7 +7,7 @@ import { isUuid } from '../../common/crypto';
 import { renderMarkdown } from '../../common/markdown';
 import { inTransaction } from '../../database/transaction';
 import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../../graphql/connection';
-import { badInput, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { OutboxService } from '../../queue/outbox.service';
 import { ScreeningService } from '../moderation/screening.service';
@@ -34,6 +34,20 @@ export class ResourcesService {
       `SELECT board_id, count(*)::int AS count FROM resources WHERE status = 'VISIBLE' AND expires_at > now() GROUP BY board_id`,
     );
     return boards.map((board) => ({ board, count: counts.find((c) => c.board_id === board.id)?.count ?? 0 }));
+  }
+
+  /** Admins add a board; `position` orders boards (default: after the last). */
+  async createBoard(input: { name: string; description?: string; position?: number }): Promise<ResourceBoardEntity> {
+    const manager = this.dataSource.manager;
+    if (await manager.existsBy(ResourceBoardEntity, { name: input.name })) {
+      throw conflict('A board with this name already exists.', 'name');
+    }
+    let position = input.position;
+    if (position === undefined) {
+      const [{ next }]: { next: number }[] = await manager.query(`SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM resource_boards`);
+      position = next;
+    }
+    return manager.save(manager.create(ResourceBoardEntity, { name: input.name, description: input.description ?? '', position }));
   }
 
   async boardsByIds(ids: readonly string[]): Promise<(ResourceBoardEntity | null)[]> {

@@ -100,3 +100,26 @@ export class ResourcesArgs extends PageArgs {
   @MaxLength(200, { message: 'Search text can be at most 200 characters.' })
   query?: string;
 }
+
+@InputType()
+export class CreateResourceBoardInput {
+  @Field()
+  @Trim()
+  @IsString()
+  @Length(2, 60, { message: 'Name must be between 2 and 60 characters.' })
+  name: string;
+
+  @Field({ nullable: true })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'Description can be at most 300 characters.' })
+  description?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Sort position; defaults to after the last board.' })
+  @IsOptional()
+  @IsInt({ message: 'Position must be a whole number.' })
+  @Min(0, { message: 'Position must be 0 or more.' })
+  @Max(10_000, { message: 'Position can be at most 10000.' })
+  position?: number;
+}
