@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/chrome.js';
 import { Stack } from './support/stack.js';
-import { CREATE_INVITE, PASSWORD, REGISTER } from './support/journey.js';
+import { CREATE_INVITE, PASSWORD, REGISTER, signIn } from './support/journey.js';
 
 const CREATE_CATEGORY = `mutation($name: String!) { createCategory(input: { name: $name }) { id } }`;
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { post { thread { id } } } }`;
@@ -63,11 +63,8 @@ describe('live notifications in the browser', () => {
     const browser = await openBrowser();
     try {
       const page = await browser.context.newPage();
-      await page.goto(`${stack.webUrl}/signin`);
-      await page.getByLabel('Email').fill('river@example.org');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => url.pathname === '/');
+      await signIn(page, stack, 'river@example.org');
+      expect(new URL(page.url()).pathname).toBe('/');
       await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
 
       let navigations = 0;
