@@ -1,10 +1,19 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsBoolean, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageArgs } from '../../../graphql/connection';
 import { Trim } from '../../../common/validators';
 import { CaseStatusEnum } from '../models/moderation.models';
 
-const REASON = { message: 'Reason is required: the member will be told it.' };
+/** A reason a moderator gives for a decision; the member is told it, so it is required. */
+function IsMemberReason(): PropertyDecorator {
+  return applyDecorators(
+    Trim(),
+    IsString(),
+    IsNotEmpty({ message: 'Reason is required: the member will be told it.' }),
+    MaxLength(1000, { message: 'Reason can be at most 1000 characters.' }),
+  );
+}
 
 @ArgsType()
 export class UserReasonArgs {
@@ -13,10 +22,7 @@ export class UserReasonArgs {
   userId: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty(REASON)
-  @MaxLength(1000, { message: 'Reason can be at most 1000 characters.' })
+  @IsMemberReason()
   reason: string;
 }
 
@@ -64,10 +70,7 @@ export class DecideAppealArgs {
   upheld: boolean;
 
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'Reason is required: the member will be told it.' })
-  @MaxLength(1000, { message: 'Reason can be at most 1000 characters.' })
+  @IsMemberReason()
   reason: string;
 }
 
