@@ -15,6 +15,7 @@ import { MilestonesModule } from './modules/milestones/milestones.module';
 import { ResourcesModule } from './modules/resources/resources.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { QueueAdminModule, QueueModule } from './queue/queue.module';
 
 /** The HTTP + GraphQL application. */
@@ -38,6 +39,7 @@ export class AppModule {
         EventsModule,
         MilestonesModule,
         ResourcesModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: SessionGuard }],

@@ -8,6 +8,14 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it('never loads a remote image: it becomes a link a reader can choose to follow', () => {
+    const html = renderMarkdown('Look ![a sunrise](https://tracker.example/pixel.png?u=1) and ![](https://x.example/a.png)');
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('<a href="https://tracker.example/pixel.png?u=1" rel="nofollow ugc noopener">Image: a sunrise</a>');
+    expect(html).toContain('<a href="https://x.example/a.png" rel="nofollow ugc noopener">Image</a>');
+    expect(renderMarkdown('![x](javascript:alert(1))')).not.toContain('href="javascript');
+  });
+
   it('marks every link nofollow ugc noopener', () => {
     expect(renderMarkdown('[meeting](https://example.org/m)')).toBe(
       '<p><a href="https://example.org/m" rel="nofollow ugc noopener">meeting</a></p>',

@@ -10,6 +10,15 @@ export interface MentionTarget {
 
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
+// Images are never loaded from a post: a remote image would tell its host who read the post and
+// from where. `![alt](url)` becomes a plain link to the image instead.
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const src = String(token.attrGet('src') ?? '');
+  const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
+  return `<a href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(alt ? `Image: ${alt}` : 'Image')}</a>`;
+};
+
 type CoreState = Parameters<Parameters<typeof md.core.ruler.push>[1]>[0];
 type Token = CoreState['tokens'][number];
 

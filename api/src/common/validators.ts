@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches, registerDecorator, ValidationOptions } from 'class-validator';
-import { LIMITS } from '@kinship/shared';
+import { FORMER_MEMBER_NAME, LIMITS } from '@kinship/shared';
 
 export function isTimeZone(value: unknown): boolean {
   if (typeof value !== 'string' || value.length > 64) return false;
@@ -37,6 +37,9 @@ export function IsDisplayName(): PropertyDecorator {
     }),
     Matches(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, {
       message: 'Display name may use letters, digits, spaces, dots, dashes and underscores, starting with a letter or digit.',
+    }),
+    Matches(new RegExp(`^(?!${FORMER_MEMBER_NAME}$)`, 'iu'), {
+      message: `Display name cannot be "${FORMER_MEMBER_NAME}": it stands for members who have left.`,
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { BlockEntity } from '../modules/accounts/entities/block.entity';
 import { InviteEntity } from '../modules/accounts/entities/invite.entity';
+import { PasswordResetEntity } from '../modules/accounts/entities/password-reset.entity';
 import { SessionEntity } from '../modules/accounts/entities/session.entity';
 import { UserEntity } from '../modules/accounts/entities/user.entity';
 import { CategoryEntity } from '../modules/discussions/entities/category.entity';
@@ -33,6 +34,7 @@ import { OutboxEntity } from '../queue/outbox.entity';
 export const ENTITIES = [
   UserEntity,
   SessionEntity,
+  PasswordResetEntity,
   InviteEntity,
   BlockEntity,
   CategoryEntity,

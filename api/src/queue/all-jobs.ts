@@ -20,6 +20,7 @@ import {
 } from '../modules/events/jobs/events.jobs';
 import { MILESTONES_DAILY } from '../modules/milestones/jobs/milestones.jobs';
 import { NOTIFY_RESOURCE_DECISION, RESOURCES_EXPIRY } from '../modules/resources/jobs/resources.jobs';
+import { PASSWORD_RESET_EMAIL } from '../modules/accounts/jobs/accounts.jobs';
 import { JobDefinition } from './jobs';
 
 /** Every job the system can enqueue. The worker refuses to start if one has no handler. */
@@ -38,6 +39,7 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
   NOTIFY_EVENT_CANCELLED,
   EMAIL_SWEEP,
   DAILY_DIGEST,
+  PASSWORD_RESET_EMAIL,
   MILESTONES_DAILY,
   NOTIFY_RESOURCE_DECISION,
   RESOURCES_EXPIRY,

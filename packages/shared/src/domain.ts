@@ -70,3 +70,6 @@ export const DEFAULT_RESOURCE_BOARDS = [
   { name: 'Legal and benefits', description: 'Record relief, benefits and legal aid.' },
   { name: 'Community services', description: 'Food, transport, health and other local help.' },
 ] as const;
+
+/** How a member who deleted their account appears wherever their kept posts are shown. */
+export const FORMER_MEMBER_NAME = 'Former member';

@@ -1,23 +1,31 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Role, SensitiveTopic } from '@kinship/shared';
 import { Client, CurrentUser, Public, RequireRole } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/config';
 import { PageArgs } from '../../graphql/connection';
 import { RoleEnum, SensitiveTopicEnum } from '../../graphql/enums';
 import { AccountsService, ClientInfo } from './accounts.service';
 import { BlocksService } from './blocks.service';
 import { CreateInviteInput } from './dto/create-invite.input';
+import { ChangePasswordInput, ResetPasswordInput } from './dto/password.input';
 import { RegisterInput } from './dto/register.input';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { AuthPayload } from './models/auth-payload.model';
 import { Invite, InviteConnection } from './models/invite.model';
+import { PasswordResetLink, Session } from './models/session.model';
 import { toUser, User } from './models/user.model';
+import { SessionsService } from './sessions.service';
 
 @Resolver(() => User)
 export class AccountsResolver {
   constructor(
     private readonly accounts: AccountsService,
     private readonly blocks: BlocksService,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -56,6 +64,59 @@ export class AccountsResolver {
   async logout(@CurrentUser() viewer: Viewer): Promise<boolean> {
     await this.accounts.logout(viewer);
     return true;
+  }
+
+  @Query(() => [Session], { description: 'Devices signed in to your account, most recently used first.' })
+  mySessions(@CurrentUser() viewer: Viewer): Promise<Session[]> {
+    return this.sessions.list(viewer);
+  }
+
+  @Mutation(() => Boolean, { description: 'Signs out one of your devices.' })
+  async revokeSession(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    await this.sessions.revokeOwn(viewer, id);
+    return true;
+  }
+
+  @Mutation(() => Int, { description: 'Signs out every device, this one included. Returns how many.' })
+  signOutEverywhere(@CurrentUser() viewer: Viewer): Promise<number> {
+    return this.sessions.revokeAll(null, viewer.id);
+  }
+
+  @Mutation(() => Boolean, { description: 'Every other device is signed out; this one stays signed in.' })
+  async changePassword(@Args('input') input: ChangePasswordInput, @CurrentUser() viewer: Viewer): Promise<boolean> {
+    await this.accounts.changePassword(viewer, input);
+    return true;
+  }
+
+  @Public()
+  @Query(() => Boolean, { description: 'Whether "forgot password" can email a link; if not, an admin issues one.' })
+  passwordResetByEmail(): boolean {
+    return this.config.email !== null;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'Emails a reset link if the address belongs to a member. Always true, so nobody learns who is a member.',
+  })
+  async requestPasswordReset(@Args('email') email: string, @Client() client: ClientInfo): Promise<boolean> {
+    await this.accounts.requestPasswordReset(email, client);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Uses a reset link once; every device is signed out.' })
+  async resetPassword(@Args('input') input: ResetPasswordInput, @Client() client: ClientInfo): Promise<boolean> {
+    await this.accounts.resetPassword(input, client);
+    return true;
+  }
+
+  @RequireRole('ADMIN')
+  @Mutation(() => PasswordResetLink, { description: 'A single-use link, valid an hour, for a member without email (admin).' })
+  createPasswordResetLink(
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentUser() viewer: Viewer,
+  ): Promise<PasswordResetLink> {
+    return this.accounts.createPasswordResetLink(userId, viewer);
   }
 
   @RequireRole('ADMIN')

@@ -12,12 +12,16 @@ import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../.
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { CreateInviteInput } from './dto/create-invite.input';
+import { ChangePasswordInput, ResetPasswordInput } from './dto/password.input';
 import { RegisterInput } from './dto/register.input';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { InviteEntity } from './entities/invite.entity';
 import { UserEntity } from './entities/user.entity';
 import { Invite, toInvite } from './models/invite.model';
 import { Passwords } from './passwords';
+import { issuePasswordReset, passwordResetPath } from './password-resets';
+import { PASSWORD_RESET_EMAIL } from './jobs/accounts.jobs';
+import { OutboxService } from '../../queue/outbox.service';
 import { deviceHint, SessionsService, suspended } from './sessions.service';
 
 /** Where a sign-in or registration came from: used for rate limits and the device list only. */
@@ -34,9 +38,10 @@ export class AccountsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly rateLimits: RateLimitService,
+    private readonly outbox: OutboxService,
   ) {
     this.passwords = new Passwords(config.env === 'test');
   }
@@ -84,7 +89,8 @@ export class AccountsService {
     await this.rateLimits.consume('auth-ip', client.ip);
     await this.rateLimits.check('auth-email', email);
 
-    const user = email.length <= 254 ? await this.dataSource.manager.findOneBy(UserEntity, { email }) : null;
+    const found = email.length <= 254 ? await this.dataSource.manager.findOneBy(UserEntity, { email }) : null;
+    const user = found?.deletedAt ? null : found;
     const ok = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyDecoy(password);
     if (!user || !ok) {
       // Only failures count against the address, so a member who types well is never locked out.
@@ -94,6 +100,79 @@ export class AccountsService {
     if (user.suspendedUntil && user.suspendedUntil > new Date()) throw suspended(user.suspendedUntil);
     const token = await this.sessions.open(this.dataSource.manager, user.id, deviceHint(client.userAgent));
     return { token, user };
+  }
+
+  /** Checks the member's password (rate-limited like sign-in): for changes that need it again. */
+  async confirmPassword(viewer: Viewer, password: string, field: string): Promise<UserEntity> {
+    const user = await this.dataSource.manager.findOneByOrFail(UserEntity, { id: viewer.id });
+    await this.rateLimits.check('auth-email', user.email);
+    if (!password || !(await this.passwords.verify(user.passwordHash, password))) {
+      await this.rateLimits.consume('auth-email', user.email);
+      throw badInput(field, 'That password is not correct.');
+    }
+    return user;
+  }
+
+  /** A new password signs out every other device; this one stays signed in. */
+  async changePassword(viewer: Viewer, input: ChangePasswordInput): Promise<void> {
+    await this.confirmPassword(viewer, input.currentPassword, 'currentPassword');
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.update(UserEntity, { id: viewer.id }, { passwordHash });
+      await this.sessions.revokeAll(manager, viewer.id, viewer.sessionId);
+      await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [viewer.id]);
+    });
+  }
+
+  /**
+   * "Forgot password": emails a reset link when the address belongs to a member. The answer is
+   * the same either way, so nobody can learn who has an account.
+   */
+  async requestPasswordReset(rawEmail: string, client: ClientInfo): Promise<void> {
+    const email = rawEmail.trim().toLowerCase();
+    if (!email) throw badInput('email', 'Email is required.');
+    if (!this.config.email) {
+      throw forbidden('Email is not set up for this community, so ask an admin of your program for a reset link.');
+    }
+    await this.rateLimits.consume('auth-ip', client.ip);
+    await this.rateLimits.consume('auth-email', email);
+    if (email.length > 254) return;
+    await inTransaction(this.dataSource, async (manager) => {
+      const user = await manager.findOneBy(UserEntity, { email });
+      if (user && !user.deletedAt) await this.outbox.enqueue(manager, PASSWORD_RESET_EMAIL, { userId: user.id });
+    });
+  }
+
+  /** For members without email: an admin makes a link and hands it over privately. */
+  async createPasswordResetLink(userId: string, viewer: Viewer): Promise<{ url: string; expiresAt: Date }> {
+    const user = await this.findUser(userId);
+    if (!user || user.deletedAt) throw notFound('That member');
+    const { token, expiresAt } = await issuePasswordReset(this.dataSource.manager, user.id, viewer.id);
+    return { url: `${this.config.webOrigin}${passwordResetPath(token)}`, expiresAt };
+  }
+
+  /** Uses a reset link once: sets the password and signs out every device. */
+  async resetPassword(input: ResetPasswordInput, client: ClientInfo): Promise<void> {
+    await this.rateLimits.consume('auth-ip', client.ip);
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    await inTransaction(this.dataSource, async (manager) => {
+      const [reset]: { id: string; user_id: string }[] = await manager.query(
+        `UPDATE password_resets r SET used_at = now()
+           FROM users u
+          WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now()
+            AND u.id = r.user_id AND u.deleted_at IS NULL
+          RETURNING r.id, r.user_id`,
+        [sha256(input.token)],
+      );
+      if (!reset) {
+        throw badInput('token', 'This reset link has expired or was already used. Ask for a new one.');
+      }
+      await manager.update(UserEntity, { id: reset.user_id }, { passwordHash });
+      await this.sessions.revokeAll(manager, reset.user_id);
+      await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+        reset.user_id,
+      ]);
+    });
   }
 
   async logout(viewer: Viewer): Promise<void> {
@@ -211,7 +290,7 @@ export class AccountsService {
   private async assertDisplayNameFree(manager: EntityManager, displayName: string): Promise<void> {
     const taken = await manager
       .createQueryBuilder(UserEntity, 'u')
-      .where('lower(u.display_name) = lower(:name)', { name: displayName })
+      .where('lower(u.display_name) = lower(:name) AND u.deleted_at IS NULL', { name: displayName })
       .getExists();
     if (taken) throw this.displayNameTaken();
   }

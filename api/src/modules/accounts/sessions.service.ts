@@ -4,10 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@kinship/shared';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
-import { randomToken, sha256 } from '../../common/crypto';
+import { isUuid, randomToken, sha256 } from '../../common/crypto';
 import { Viewer } from '../../auth/viewer';
-import { DomainError } from '../../graphql/errors';
+import { DomainError, notFound } from '../../graphql/errors';
 import { SessionEntity } from './entities/session.entity';
+import { Session } from './models/session.model';
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
@@ -51,6 +52,47 @@ export class SessionsService {
     }
     if (row.suspended_until && row.suspended_until > new Date()) throw suspended(row.suspended_until);
     return { id: row.user_id, role: row.role, sessionId: row.id };
+  }
+
+  /** The member's active sessions, most recently used first. */
+  async list(viewer: Viewer): Promise<Session[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(SessionEntity, 's')
+      .where('s.user_id = :userId AND s.revoked_at IS NULL AND s.expires_at > now()', { userId: viewer.id })
+      .orderBy('s.last_used_at', 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    return rows.map((s) => ({
+      id: s.id,
+      deviceHint: s.deviceHint,
+      createdAt: s.createdAt,
+      lastUsedAt: s.lastUsedAt,
+      current: s.id === viewer.sessionId,
+    }));
+  }
+
+  /** Signs out one of the member's own sessions; someone else's id is simply not found. */
+  async revokeOwn(viewer: Viewer, sessionId: string): Promise<void> {
+    const rows: unknown[] = isUuid(sessionId)
+      ? await this.dataSource.query(
+          `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING 1`,
+          [sessionId, viewer.id],
+        )
+      : [];
+    if (rows.length === 0) throw notFound('That session');
+  }
+
+  /**
+   * Revokes every session of a member, except `keepSessionId` when given, in the caller's
+   * transaction when one is passed. Returns how many.
+   */
+  async revokeAll(manager: EntityManager | null, userId: string, keepSessionId: string | null = null): Promise<number> {
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 RETURNING 1`,
+      [userId, keepSessionId],
+    );
+    return rows.length;
   }
 
   async revoke(sessionId: string): Promise<void> {

@@ -253,6 +253,34 @@ export class EventsService {
     });
   }
 
+  /**
+   * A member is leaving: every RSVP of theirs goes, seats and places in line are given back, and
+   * each seat they held goes to the first member waiting, as if they had cancelled. Events are
+   * locked in id order, so this never deadlocks against RSVPs arriving at the same time.
+   */
+  async withdrawMember(manager: EntityManager, userId: string): Promise<void> {
+    const events: { id: string }[] = await manager.query(
+      `SELECT e.id FROM events e JOIN rsvps r ON r.event_id = e.id AND r.user_id = $1 ORDER BY e.id FOR UPDATE OF e`,
+      [userId],
+    );
+    for (const { id } of events) {
+      const [gone]: { going: boolean; waiting: boolean }[] = await manager.query(
+        `DELETE FROM rsvps WHERE event_id = $1 AND user_id = $2
+         RETURNING status = 'GOING' AND NOT waitlisted AS going, status = 'GOING' AND waitlisted AS waiting`,
+        [id, userId],
+      );
+      if (!gone || (!gone.going && !gone.waiting)) continue;
+      const [event]: EventEntity[] = await manager.query(
+        `UPDATE events SET going_count = going_count - $2::int, waitlist_count = waitlist_count - $3::int
+          WHERE id = $1 RETURNING id, cancelled_at AS "cancelledAt", ends_at AS "endsAt"`,
+        [id, gone.going ? 1 : 0, gone.waiting ? 1 : 0],
+      );
+      if (gone.going && !event.cancelledAt && event.endsAt > new Date()) {
+        await this.promoteWhileSeats(manager, event);
+      }
+    }
+  }
+
   /** Publishes or withdraws an event for the moderation queue (APPROVE / HIDE / REMOVE / RESTORE). */
   async setStatus(manager: EntityManager, event: EventEntity, status: ContentStatus): Promise<void> {
     await manager.update(EventEntity, { id: event.id }, { status });

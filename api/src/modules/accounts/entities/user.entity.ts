@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import type { Role, SensitiveTopic } from '@kinship/shared';
 
 @Entity('users')
-// UNIQUE (lower(display_name)) is created by the migration; TypeORM cannot describe it.
+// UNIQUE (lower(display_name)) WHERE deleted_at IS NULL is created by the migration; TypeORM cannot describe it.
 @Index('users_display_name_lower_key', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -65,4 +65,11 @@ export class UserEntity {
 
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt: Date;
+
+  /**
+   * Set when the member deleted their account. The row stays (so threads keep their shape) but
+   * holds nothing personal: the name reads FORMER_MEMBER_NAME and the email is a placeholder.
+   */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 }

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { EmailDeliveryService } from './email-delivery.service';
 import { EmailProcessor } from './email.processor';
 import { Mailer } from './mailer';
+import { PasswordResetEmailProcessor } from './password-reset-email.processor';
 
-/** Worker side: email delivery (immediate, quiet hours, digests). */
-@Module({ providers: [Mailer, EmailDeliveryService, EmailProcessor], exports: [EmailDeliveryService] })
+/** Worker side: email delivery (immediate, quiet hours, digests) and password reset links. */
+@Module({
+  providers: [Mailer, EmailDeliveryService, EmailProcessor, PasswordResetEmailProcessor],
+  exports: [EmailDeliveryService],
+})
 export class EmailModule {}

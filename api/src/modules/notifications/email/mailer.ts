@@ -8,8 +8,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
-  /** One-click unsubscribe (RFC 8058): the URL that turns this kind of email off. */
-  unsubscribeUrl: string;
+  /** One-click unsubscribe (RFC 8058): the URL that turns this kind of email off. None for account emails. */
+  unsubscribeUrl?: string;
 }
 
 /** SMTP through nodemailer; `enabled` is false when SMTP_URL is unset. */
@@ -33,10 +33,9 @@ export class Mailer implements OnApplicationShutdown {
       subject: email.subject,
       text: email.text,
       html: email.html,
-      headers: {
-        'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
+      headers: email.unsubscribeUrl
+        ? { 'List-Unsubscribe': `<${email.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : {},
     });
   }
 
@@ -45,7 +44,7 @@ export class Mailer implements OnApplicationShutdown {
   }
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A short, neutral email: a sentence, a link into Kinship, and how to stop. Never a post body, a
@@ -65,9 +64,9 @@ export function composeEmail(
   const html = [
     '<!doctype html><html><body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2933;">',
     '<p>Hello,</p>',
-    ...lines.map((l) => `<p>${escape(l.sentence)}<br><a href="${escape(l.link)}">Open Kinship</a></p>`),
-    `<p style="font-size: 14px; color: #52606d;">To stop emails about ${escape(footer.what)}, <a href="${escape(footer.unsubscribeUrl)}">unsubscribe</a>. ` +
-      `<a href="${escape(footer.settingsUrl)}">All your email settings</a>.</p>`,
+    ...lines.map((l) => `<p>${escapeHtml(l.sentence)}<br><a href="${escapeHtml(l.link)}">Open Kinship</a></p>`),
+    `<p style="font-size: 14px; color: #52606d;">To stop emails about ${escapeHtml(footer.what)}, <a href="${escapeHtml(footer.unsubscribeUrl)}">unsubscribe</a>. ` +
+      `<a href="${escapeHtml(footer.settingsUrl)}">All your email settings</a>.</p>`,
     '</body></html>',
   ].join('\n');
   return { text, html };

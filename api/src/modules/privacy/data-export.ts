@@ -1,0 +1,140 @@
+import { EntityManager } from 'typeorm';
+import { localDate, milestoneProgress } from '@kinship/shared';
+
+/**
+ * Everything Kinship holds about one member, as one JSON-ready document. Other members appear
+ * by display name only; token material (sessions, invites, calendar and reset links) never.
+ * Each section is one query; the caller runs them in one read-only snapshot.
+ */
+export async function buildDataExport(manager: EntityManager, userId: string, currentSessionId: string) {
+  const one = async <T>(sql: string): Promise<T> => (await manager.query<T[]>(sql, [userId]))[0];
+  const all = <T>(sql: string): Promise<T[]> => manager.query<T[]>(sql, [userId]);
+
+  const profile = await one<Record<string, unknown> & { recoveryStart: string | null; timeZone: string }>(
+    `SELECT id, email, display_name AS "displayName", role, bio, pronouns, time_zone AS "timeZone",
+            joined_at AS "joinedAt", topic_filters AS "topicFilters", suspended_until AS "suspendedUntil",
+            quiet_hours_start AS "quietHoursStartMinute", quiet_hours_end AS "quietHoursEndMinute",
+            recovery_start::text AS "recoveryStart", recovery_visibility AS "recoveryVisibility",
+            recovery_announce AS "recoveryAnnounce"
+       FROM users WHERE id = $1`,
+  );
+  const { recoveryStart, recoveryVisibility, recoveryAnnounce, quietHoursStartMinute, quietHoursEndMinute, ...rest } =
+    profile;
+  const progress = recoveryStart ? milestoneProgress(recoveryStart, localDate(new Date(), profile.timeZone)) : null;
+
+  return {
+    format: 'kinship-export/1',
+    exportedAt: new Date().toISOString(),
+    profile: rest,
+    recovery: {
+      start: recoveryStart,
+      visibility: recoveryVisibility,
+      announceMilestones: recoveryAnnounce,
+      milestonesReached: progress?.reached ?? [],
+      nextMilestone: progress?.next ?? null,
+    },
+    preferences: {
+      quietHours: { startMinute: quietHoursStartMinute, endMinute: quietHoursEndMinute },
+      notifications: await all(
+        `SELECT type, in_app AS "inApp", email FROM notification_preferences WHERE user_id = $1 ORDER BY type`,
+      ),
+    },
+    threads: await all(
+      `SELECT t.id, t.title, c.name AS category, t.created_at AS "createdAt", t.pinned, t.locked
+         FROM threads t JOIN categories c ON c.id = t.category_id
+        WHERE t.author_id = $1 ORDER BY t.created_at, t.id`,
+    ),
+    posts: await all(
+      `SELECT p.id, p.thread_id AS "threadId", t.title AS "threadTitle", p.position, p.body,
+              p.content_warning AS "contentWarning", p.topics, p.status, p.created_at AS "createdAt",
+              p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
+              COALESCE((SELECT json_agg(json_build_object('body', r.body, 'contentWarning', r.content_warning,
+                                                          'replacedAt', r.created_at) ORDER BY r.created_at)
+                          FROM post_revisions r WHERE r.post_id = p.id), '[]') AS revisions
+         FROM posts p JOIN threads t ON t.id = p.thread_id
+        WHERE p.author_id = $1 ORDER BY p.created_at, p.id`,
+    ),
+    drafts: await all(
+      `SELECT draft_key AS "key", title, body, updated_at AS "updatedAt" FROM drafts WHERE user_id = $1 ORDER BY updated_at`,
+    ),
+    reactions: await all(
+      `SELECT post_id AS "postId", kind, created_at AS "createdAt" FROM reactions WHERE user_id = $1 ORDER BY created_at`,
+    ),
+    watching: await all(
+      `SELECT w.thread_id AS "threadId", t.title AS "threadTitle", w.watching
+         FROM thread_watches w JOIN threads t ON t.id = w.thread_id WHERE w.user_id = $1 ORDER BY w.updated_at`,
+    ),
+    celebrations: await all(
+      `SELECT id, title, milestone_key AS "milestone", milestone_date::text AS "milestoneDate",
+              thread_id AS "threadId", cheer_count AS "cheers", created_at AS "createdAt"
+         FROM celebrations WHERE author_id = $1 ORDER BY created_at`,
+    ),
+    cheers: await all(
+      `SELECT ch.celebration_id AS "celebrationId", c.title AS "celebrationTitle", ch.created_at AS "createdAt"
+         FROM cheers ch JOIN celebrations c ON c.id = ch.celebration_id
+        WHERE ch.user_id = $1 ORDER BY ch.created_at`,
+    ),
+    following: await all(
+      `SELECT u.display_name AS "displayName", f.created_at AS "since"
+         FROM follows f JOIN users u ON u.id = f.followee_id WHERE f.follower_id = $1 ORDER BY f.created_at`,
+    ),
+    rsvps: await all(
+      `SELECT r.event_id AS "eventId", e.title AS "eventTitle", e.starts_at AS "startsAt", r.status,
+              r.waitlisted, r.updated_at AS "updatedAt"
+         FROM rsvps r JOIN events e ON e.id = r.event_id WHERE r.user_id = $1 ORDER BY e.starts_at`,
+    ),
+    eventsOrganised: await all(
+      `SELECT id, title, description, kind, starts_at AS "startsAt", ends_at AS "endsAt", time_zone AS "timeZone",
+              address, online_url AS "onlineUrl", capacity, status, cancelled_at AS "cancelledAt",
+              created_at AS "createdAt"
+         FROM events WHERE organizer_id = $1 ORDER BY starts_at`,
+    ),
+    resourcesPosted: await all(
+      `SELECT r.id, b.name AS board, r.title, r.organization, r.description, r.location, r.remote, r.url,
+              r.tags, r.contact, r.status, r.expires_at AS "expiresAt", r.created_at AS "createdAt"
+         FROM resources r JOIN resource_boards b ON b.id = r.board_id WHERE r.author_id = $1 ORDER BY r.created_at`,
+    ),
+    resourcesSaved: await all(
+      `SELECT s.resource_id AS "resourceId", r.title, s.created_at AS "savedAt"
+         FROM resource_saves s JOIN resources r ON r.id = s.resource_id WHERE s.user_id = $1 ORDER BY s.created_at`,
+    ),
+    resourcesReported: await all(
+      `SELECT resource_id AS "resourceId", note, created_at AS "createdAt"
+         FROM resource_reports WHERE user_id = $1 ORDER BY created_at`,
+    ),
+    flagsRaised: await all(
+      `SELECT reason, target_type AS "targetType", target_id AS "targetId", created_at AS "createdAt"
+         FROM flags WHERE flagger_id = $1 ORDER BY created_at`,
+    ),
+    moderationOfYou: await all(
+      `SELECT action, target_type AS "targetType", target_id AS "targetId", reason,
+              suspended_until AS "suspendedUntil", created_at AS "createdAt"
+         FROM moderation_actions WHERE target_user_id = $1 ORDER BY created_at`,
+    ),
+    appeals: await all(
+      `SELECT text, status, decision_reason AS "decisionReason", created_at AS "createdAt", decided_at AS "decidedAt"
+         FROM appeals WHERE appellant_id = $1 ORDER BY created_at`,
+    ),
+    notifications: await all(
+      `SELECT type, title, body, url, created_at AS "createdAt", read_at AS "readAt"
+         FROM notifications WHERE user_id = $1 ORDER BY created_at`,
+    ),
+    sessions: (
+      await all<{ id: string }>(
+        `SELECT id, device_hint AS "deviceHint", created_at AS "createdAt", last_used_at AS "lastUsedAt",
+                expires_at AS "expiresAt", revoked_at AS "revokedAt"
+           FROM sessions WHERE user_id = $1 ORDER BY created_at`,
+      )
+    ).map(({ id, ...session }) => ({ ...session, current: id === currentSessionId })),
+    blocked: await all(
+      `SELECT u.display_name AS "displayName", b.created_at AS "since"
+         FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = $1 ORDER BY b.created_at`,
+    ),
+    invitesUsed: await all(
+      `SELECT role, created_at AS "issuedAt", used_at AS "usedAt" FROM invites WHERE used_by = $1`,
+    ),
+    calendarFeed: await one(
+      `SELECT EXISTS (SELECT 1 FROM calendar_tokens WHERE user_id = $1) AS "enabled"`,
+    ),
+  };
+}
