@@ -156,7 +156,7 @@ export class AccountsService {
     await this.rateLimits.consume('auth-ip', client.ip);
     const passwordHash = await this.passwords.hash(input.newPassword);
     await inTransaction(this.dataSource, async (manager) => {
-      const [reset]: { id: string; user_id: string }[] = await manager.query(
+      const [[reset]]: [{ id: string; user_id: string }[], number] = await manager.query(
         `UPDATE password_resets r SET used_at = now()
            FROM users u
           WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now()

@@ -73,13 +73,14 @@ export class SessionsService {
 
   /** Signs out one of the member's own sessions; someone else's id is simply not found. */
   async revokeOwn(viewer: Viewer, sessionId: string): Promise<void> {
-    const rows: unknown[] = isUuid(sessionId)
+    // UPDATE ... RETURNING comes back as [rows, affected] from TypeORM.
+    const [, affected]: [unknown[], number] = isUuid(sessionId)
       ? await this.dataSource.query(
           `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING 1`,
           [sessionId, viewer.id],
         )
-      : [];
-    if (rows.length === 0) throw notFound('That session');
+      : [[], 0];
+    if (affected === 0) throw notFound('That session');
   }
 
   /**
@@ -87,12 +88,12 @@ export class SessionsService {
    * transaction when one is passed. Returns how many.
    */
   async revokeAll(manager: EntityManager | null, userId: string, keepSessionId: string | null = null): Promise<number> {
-    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+    const [, affected]: [unknown[], number] = await (manager ?? this.dataSource.manager).query(
       `UPDATE sessions SET revoked_at = now()
         WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2 RETURNING 1`,
       [userId, keepSessionId],
     );
-    return rows.length;
+    return affected;
   }
 
   async revoke(sessionId: string): Promise<void> {

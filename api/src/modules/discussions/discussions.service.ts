@@ -541,7 +541,7 @@ export class DiscussionsService {
     if (candidates.length === 0) return [];
     const users: MentionTarget[] = await this.dataSource.query(
       `SELECT u.id, u.display_name AS "displayName" FROM users u
-        WHERE lower(u.display_name) = ANY($1) AND u.id <> $2 AND NOT ${blockedBetween('u.id', '$2')}`,
+        WHERE lower(u.display_name) = ANY($1) AND u.deleted_at IS NULL AND u.id <> $2 AND NOT ${blockedBetween('u.id', '$2')}`,
       [candidates, authorId],
     );
     const pattern = mentionPattern(users.map((u) => u.displayName));

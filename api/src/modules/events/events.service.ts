@@ -264,13 +264,13 @@ export class EventsService {
       [userId],
     );
     for (const { id } of events) {
-      const [gone]: { going: boolean; waiting: boolean }[] = await manager.query(
+      const [[gone]]: [{ going: boolean; waiting: boolean }[], number] = await manager.query(
         `DELETE FROM rsvps WHERE event_id = $1 AND user_id = $2
          RETURNING status = 'GOING' AND NOT waitlisted AS going, status = 'GOING' AND waitlisted AS waiting`,
         [id, userId],
       );
       if (!gone || (!gone.going && !gone.waiting)) continue;
-      const [event]: EventEntity[] = await manager.query(
+      const [[event]]: [EventEntity[], number] = await manager.query(
         `UPDATE events SET going_count = going_count - $2::int, waitlist_count = waitlist_count - $3::int
           WHERE id = $1 RETURNING id, cancelled_at AS "cancelledAt", ends_at AS "endsAt"`,
         [id, gone.going ? 1 : 0, gone.waiting ? 1 : 0],

@@ -96,6 +96,7 @@ export class MilestonesService {
     const user = isUuid(userId) ? await this.dataSource.manager.findOneBy(UserEntity, { id: userId }) : null;
     if (!user) throw notFound('That member');
     if (user.id === viewer.id) throw badInput('userId', "You can't follow yourself.");
+    if (following && user.deletedAt) throw badInput('userId', 'This member has left the community.');
     if (following) {
       await this.dataSource.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [viewer.id, user.id]);
     } else {

@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, TestHarness } from '../../../test/harness';
+import { createAdmin, createCategory, createMember, createThread, invite, Member, PASSWORD, register, reply } from '../../../test/factories';
+
+const EXPORT = `mutation { exportMyData }`;
+const DELETE = `mutation($password: String!, $keepPosts: Boolean!) { deleteMyAccount(password: $password, keepPosts: $keepPosts) }`;
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+const ME = `{ me { id displayName } }`;
+const THREAD = `query($id: ID!) { thread(id: $id) { title posts(first: 50) { edges { node { id body deleted author { id displayName } } } } } }`;
+const SEARCH = `query($q: String!) { search(query: $q) { edges { node { id } } } }`;
+const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
+const RSVP = `mutation($id: ID!) { rsvp(eventId: $id, status: GOING) { status waitlisted } }`;
+const EVENT = `query($id: ID!) { event(id: $id) { goingCount waitlistCount viewerRsvp { status waitlisted } } }`;
+
+const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+const marker = (label: string) => `zq${randomBytes(4).toString('hex')}${label}`;
+
+describe('privacy: export and deletion', () => {
+  let t: TestHarness;
+  let admin: Member;
+  let moderator: Member;
+  let categoryId: string;
+
+  beforeAll(async () => {
+    t = await TestHarness.start();
+    await t.startWorker();
+    admin = await createAdmin(t);
+    moderator = await createMember(t, admin, 'MODERATOR');
+    categoryId = await createCategory(t, admin);
+  });
+  afterAll(() => t?.stop());
+
+  const as = <T = any>(who: Member, query: string, variables: Record<string, unknown> = {}) => t.ok<T>(query, variables, who.token);
+  const event = async (who: Member, extra: Record<string, unknown> = {}) =>
+    (
+      await as<{ createEvent: { id: string } }>(who, CREATE_EVENT, {
+        input: {
+          title: 'Sunday morning walk',
+          description: 'Meet by the fountain.',
+          kind: 'OUTDOORS',
+          startsAt: inHours(48),
+          endsAt: inHours(50),
+          timeZone: 'America/Chicago',
+          address: '1 Fountain Sq',
+          ...extra,
+        },
+      })
+    ).createEvent.id;
+
+  const backdate = (postId: string) =>
+    t.dataSource.query(`UPDATE posts SET created_at = now() - interval '1 hour' WHERE id = $1`, [postId]);
+
+  /** Every text-like column of every table, with the rows holding `needle` (information_schema). */
+  async function scan(needles: string[]): Promise<{ columns: number; hits: string[] }> {
+    const columns: { table_name: string; column_name: string; data_type: string }[] = await t.dataSource.query(
+      `SELECT c.table_name, c.column_name, c.data_type
+         FROM information_schema.columns c JOIN information_schema.tables tb USING (table_schema, table_name)
+        WHERE c.table_schema = 'public' AND tb.table_type = 'BASE TABLE'
+          AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY', 'tsvector', 'date')
+        ORDER BY 1, 2`,
+    );
+    const hits: string[] = [];
+    for (const { table_name, column_name } of columns) {
+      for (const needle of needles) {
+        const [{ n }]: { n: number }[] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM "${table_name}" WHERE strpos(lower("${column_name}"::text), lower($1)) > 0`,
+          [needle],
+        );
+        if (n > 0) hits.push(`${table_name}.${column_name} holds "${needle}" (${n})`);
+      }
+    }
+    return { columns: columns.length, hits };
+  }
+
+  it('exports one JSON document holding every kind of the member’s data, and nothing secret', async () => {
+    const m = await createMember(t, admin);
+    const other = await register(t, await invite(t, admin), marker('Friend'));
+    const blocked = await register(t, await invite(t, admin), marker('Blocked'));
+    const markers = {
+      bio: marker('bio'),
+      thread: marker('thread'),
+      post: marker('post'),
+      revision: marker('revision'),
+      draft: marker('draft'),
+      celebration: marker('celebration'),
+      event: marker('event'),
+      resource: marker('resource'),
+      flagNote: marker('flagnote'),
+    };
+    await as(m, `mutation($b: String!) { updateProfile(input: { bio: $b }) { id } }`, { b: markers.bio });
+    await as(m, `mutation { setRecoveryStart(date: "2024-02-29", visibility: ONLY_ME, announce: false) { daysSober } }`);
+    await as(m, `mutation { setNotificationPreference(type: REPLY, inApp: true, email: OFF) { type } }`);
+    const { threadId, postId } = await createThread(t, m, categoryId, `Title ${markers.thread}`, `First version ${markers.revision}`);
+    await backdate(postId); // past the grace period, so the edit keeps a revision
+    await as(m, `mutation($id: ID!, $b: String!) { editPost(id: $id, body: $b) { id } }`, { id: postId, b: `Now ${markers.post}` });
+    await as(m, `mutation($b: String!) { saveDraft(input: { key: "new-thread", body: $b }) { key } }`, { b: markers.draft });
+    const { threadId: othersThread, postId: othersPost } = await createThread(t, other, categoryId);
+    await as(m, `mutation($p: ID!) { react(postId: $p, kind: HUG) { id } }`, { p: othersPost });
+    await reply(t, other, threadId, 'Thank you for sharing.');
+    const celebration = (
+      await as<{ celebrate: { id: string } }>(other, `mutation($t: String!) { celebrate(input: { title: $t, body: "A year." }) { id } }`, {
+        t: `Celebrating ${markers.celebration}`,
+      })
+    ).celebrate.id;
+    await as(m, `mutation($c: ID!) { cheer(celebrationId: $c) { id } }`, { c: celebration });
+    await as(m, `mutation($u: ID!) { followUser(userId: $u, following: true) { id } }`, { u: other.id });
+    await as(m, `mutation($u: ID!) { blockUser(userId: $u) }`, { u: blocked.id });
+    const eventId = await event(admin, { title: `Walk ${markers.event}` });
+    await as(m, RSVP, { id: eventId });
+    const organised = await event(m, { title: `Game night ${markers.event}` });
+    const boardId = (await as<{ resourceBoards: { id: string }[] }>(m, `{ resourceBoards { id } }`)).resourceBoards[0].id;
+    await as(m, `mutation($i: CreateResourceInput!) { createResource(input: $i) { id } }`, {
+      i: { boardId, title: `Job ${markers.resource}`, organization: 'Northside', description: 'Day shifts.', url: 'https://example.org/j' },
+    });
+    await as(m, `mutation($i: FlagInput!) { flag(input: $i) }`, {
+      i: { targetType: 'POST', targetId: othersPost, reason: 'SPAM', note: markers.flagNote },
+    });
+    await t.settled();
+
+    const data = JSON.parse((await as<{ exportMyData: string }>(m, EXPORT)).exportMyData);
+    expect(data.profile).toMatchObject({ id: m.id, email: m.email, displayName: m.displayName, bio: markers.bio });
+    expect(data.recovery).toMatchObject({ start: '2024-02-29', visibility: 'ONLY_ME' });
+    expect(data.recovery.milestonesReached.length).toBeGreaterThan(5);
+    expect(data.preferences.notifications).toContainEqual({ type: 'REPLY', inApp: true, email: 'OFF' });
+    expect(data.threads).toEqual([expect.objectContaining({ id: threadId, title: `Title ${markers.thread}` })]);
+    expect(data.posts[0].body).toContain(markers.post);
+    expect(data.posts[0].revisions[0].body).toContain(markers.revision);
+    expect(data.drafts[0].body).toBe(markers.draft);
+    expect(data.reactions).toEqual([expect.objectContaining({ postId: othersPost, kind: 'HUG' })]);
+    expect(data.cheers).toEqual([expect.objectContaining({ celebrationId: celebration, celebrationTitle: `Celebrating ${markers.celebration}` })]);
+    expect(data.following).toEqual([expect.objectContaining({ displayName: other.displayName })]);
+    expect(data.blocked).toEqual([expect.objectContaining({ displayName: blocked.displayName })]);
+    expect(data.rsvps).toEqual([expect.objectContaining({ eventId, eventTitle: `Walk ${markers.event}`, status: 'GOING' })]);
+    expect(data.eventsOrganised).toEqual([expect.objectContaining({ id: organised, title: `Game night ${markers.event}` })]);
+    expect(data.resourcesPosted[0].title).toBe(`Job ${markers.resource}`);
+    // Flags: the reason and the target only, never the note or who else flagged.
+    expect(data.flagsRaised).toEqual([{ reason: 'SPAM', targetType: 'POST', targetId: othersPost, createdAt: expect.any(String) }]);
+    expect(data.notifications.some((n: { type: string }) => n.type === 'REPLY')).toBe(true);
+    expect(data.sessions).toEqual([expect.objectContaining({ current: true, createdAt: expect.any(String) })]);
+    expect(data.invitesUsed).toEqual([expect.objectContaining({ role: 'MEMBER' })]);
+    expect(data.watching.map((w: { threadId: string }) => w.threadId)).toContain(threadId);
+
+    // Nothing secret and nothing about others beyond display names.
+    const text = JSON.stringify(data);
+    expect(text).not.toContain(m.token);
+    expect(text).not.toMatch(/password|token_?hash|tokenHash/i);
+    expect(text).not.toContain(other.email);
+    expect(text).not.toContain(blocked.email);
+    expect(text).not.toContain(othersThread);
+    expect(errorOf(await t.gql(EXPORT)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('deleting erases every trace: a scan of every text column finds none of the member’s identifiers', async () => {
+    const name = marker('Leaving');
+    const d = await register(t, await invite(t, admin, 'MEMBER'), name);
+    const friend = await createMember(t, admin);
+    const bioMarker = marker('bio');
+    const recoveryDate = '2023-02-17';
+    await as(d, `mutation($b: String!) { updateProfile(input: { bio: $b, pronouns: "they/them" }) { id } }`, { b: bioMarker });
+    await as(d, `mutation($d: String!) { setRecoveryStart(date: $d, visibility: MEMBERS, announce: true) { daysSober } }`, {
+      d: recoveryDate,
+    });
+    await as(friend, `mutation($u: ID!) { followUser(userId: $u, following: true) { id } }`, { u: d.id });
+    await as(d, `mutation($u: ID!) { followUser(userId: $u, following: true) { id } }`, { u: friend.id });
+    // Their posts name them, so a moderator's excerpt of one does too.
+    const { threadId, postId } = await createThread(t, d, categoryId, 'Checking in', `Hi, I'm ${d.displayName}. My email is ${d.email}.`);
+    await backdate(postId);
+    await as(d, `mutation($id: ID!) { editPost(id: $id, body: "Hi all, a year in ${bioMarker}.") { id } }`, { id: postId });
+    const { threadId: friendsThread } = await createThread(t, friend, categoryId, 'Evening check-in', 'How was today?');
+    const dReply = await reply(t, d, friendsThread, `Good day, ${d.displayName} here.`);
+    const mentionPost = await reply(t, friend, threadId, `Welcome @${d.displayName}, glad you're here.`);
+    await as(d, `mutation($b: String!) { saveDraft(input: { key: "new-thread", body: $b }) { key } }`, { b: bioMarker });
+    await as(d, `mutation { celebrate(input: { title: "One year", body: "A year today." }) { id } }`);
+    await as(d, `mutation { resetCalendarLink { url } }`);
+    const boardId = (await as<{ resourceBoards: { id: string }[] }>(d, `{ resourceBoards { id } }`)).resourceBoards[0].id;
+    await as(d, `mutation($i: CreateResourceInput!) { createResource(input: $i) { id } }`, {
+      i: { boardId, title: 'Peer mentor role', organization: 'Northside', url: 'https://example.org/p', contact: d.email },
+    });
+    await as(d, `mutation($i: FlagInput!) { flag(input: $i) }`, {
+      i: { targetType: 'USER', targetId: friend.id, reason: 'OTHER', note: `From ${d.displayName}` },
+    });
+    await as(moderator, `mutation($u: ID!, $t: String!) { addModeratorNote(userId: $u, text: $t) }`, {
+      u: d.id,
+      t: `Spoke with ${d.displayName}`,
+    });
+    // A removal writes an excerpt of their words into the append-only log.
+    await as(friend, `mutation($i: FlagInput!) { flag(input: $i) }`, { i: { targetType: 'POST', targetId: dReply, reason: 'SPAM' } });
+    const queue = await as<{ moderationQueue: { edges: { node: { id: string; targetId: string } }[] } }>(
+      moderator,
+      `{ moderationQueue(first: 50) { edges { node { id targetId } } } }`,
+    );
+    const caseId = queue.moderationQueue.edges.find((e) => e.node.targetId === dReply)!.node.id;
+    await as(moderator, `mutation($c: ID!) { moderate(input: { caseId: $c, action: HIDE, reason: "Shares an email address." }) { id } }`, {
+      c: caseId,
+    });
+    await t.settled();
+    const [logged]: { excerpt: string }[] = await t.dataSource.query(
+      `SELECT excerpt FROM moderation_actions WHERE target_id = $1 AND excerpt IS NOT NULL`,
+      [dReply],
+    );
+    expect(logged.excerpt).toContain(d.displayName);
+    const before = await scan([d.email, d.displayName, bioMarker]);
+    expect(before.hits.length).toBeGreaterThan(8);
+
+    const wrong = await t.gql(DELETE, { password: 'not-my-password', keepPosts: false }, d.token);
+    expect(errorOf(wrong)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(await as(d, DELETE, { password: PASSWORD, keepPosts: false })).toEqual({ deleteMyAccount: true });
+    await t.settled();
+
+    const after = await scan([d.email, d.displayName, bioMarker, recoveryDate]);
+    expect(after.columns).toBeGreaterThan(60);
+    expect(after.hits).toEqual([]);
+    const [row]: Record<string, unknown>[] = await t.dataSource.query(
+      `SELECT display_name, bio, pronouns, recovery_start, deleted_at FROM users WHERE id = $1`,
+      [d.id],
+    );
+    expect(row).toMatchObject({ display_name: 'Former member', bio: null, pronouns: null, recovery_start: null });
+    for (const table of ['sessions', 'notifications', 'drafts', 'calendar_tokens', 'notification_preferences', 'thread_watches']) {
+      const [{ n }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [d.id]);
+      expect(n, table).toBe(0);
+    }
+    const counts: { n: number }[] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM follows WHERE follower_id = $1 OR followee_id = $1)
+            + (SELECT count(*) FROM celebrations WHERE author_id = $1)
+            + (SELECT count(*) FROM moderator_notes WHERE user_id = $1) AS n`,
+      [d.id],
+    );
+    expect(Number(counts[0].n)).toBe(0);
+
+    // The token and the password are dead.
+    expect((await t.gql(ME, {}, d.token)).data).toEqual({ me: null });
+    expect(errorOf(await t.gql(LOGIN, { email: d.email, password: PASSWORD })).code).toBe('UNAUTHENTICATED');
+
+    // keepPosts: false — the thread keeps its shape; the posts read as removed by their author.
+    const thread = (await as<{ thread: any }>(friend, THREAD, { id: threadId })).thread;
+    const [opening, welcome] = thread.posts.edges.map((e: any) => e.node);
+    expect(opening).toMatchObject({ id: postId, deleted: true, body: '', author: { id: d.id, displayName: 'Former member' } });
+    expect(welcome).toMatchObject({ id: mentionPost, body: "Welcome Former member, glad you're here." });
+    expect((await as<{ search: any }>(friend, SEARCH, { q: bioMarker })).search.edges).toEqual([]);
+    // The moderation log keeps the entry, by id, without the excerpt.
+    const entries: { excerpt: string | null; target_user_id: string }[] = await t.dataSource.query(
+      `SELECT excerpt, target_user_id FROM moderation_actions WHERE target_id = $1`,
+      [dReply],
+    );
+    expect(entries).toEqual([{ excerpt: null, target_user_id: d.id }]);
+    // Only the excerpt may ever change: the log is still append-only otherwise.
+    await expect(t.dataSource.query(`UPDATE moderation_actions SET reason = 'x' WHERE target_id = $1`, [dReply])).rejects.toThrow(
+      /append-only/,
+    );
+    // The name is free for someone new; "Former member" is not.
+    const again = await t.ok<{ register: { user: { displayName: string } } }>(
+      `mutation($i: RegisterInput!) { register(input: $i) { user { displayName } } }`,
+      { i: { inviteCode: await invite(t, admin), email: `new-${d.email}`, password: PASSWORD, displayName: d.displayName } },
+    );
+    expect(again.register.user.displayName).toBe(d.displayName);
+    const taken = await t.gql(`mutation { updateProfile(input: { displayName: "former MEMBER" }) { id } }`, {}, friend.token);
+    expect(errorOf(taken)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'displayName' });
+  });
+
+  it('keepPosts: true keeps their posts, searchable, under "Former member"', async () => {
+    const k = await createMember(t, admin);
+    const reader = await createMember(t, admin);
+    const words = marker('kept');
+    const { threadId, postId } = await createThread(t, k, categoryId, 'What helped me', `Walking every morning ${words}.`);
+    await as(k, DELETE, { password: PASSWORD, keepPosts: true });
+    const thread = (await as<{ thread: any }>(reader, THREAD, { id: threadId })).thread;
+    expect(thread.posts.edges[0].node).toMatchObject({
+      id: postId,
+      deleted: false,
+      body: `Walking every morning ${words}.`,
+      author: { id: k.id, displayName: 'Former member' },
+    });
+    expect((await as<{ search: any }>(reader, SEARCH, { q: words })).search.edges).toHaveLength(1);
+    expect((await scan([k.email, k.displayName])).hits).toEqual([]);
+    // A former member can't be followed or @mentioned.
+    const follow = await t.gql(`mutation($u: ID!) { followUser(userId: $u, following: true) { id } }`, { u: k.id }, reader.token);
+    expect(errorOf(follow)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+    const mention = await reply(t, reader, threadId, 'Thank you @Former member.');
+    const [post]: { mentioned_user_ids: string[]; body_html: string }[] = await t.dataSource.query(
+      `SELECT mentioned_user_ids, body_html FROM posts WHERE id = $1`,
+      [mention],
+    );
+    expect(post.mentioned_user_ids).toEqual([]);
+    expect(post.body_html).not.toContain('/u/');
+  });
+
+  it("a deleted member's seat goes to the first member waiting, who is told", async () => {
+    const going = await createMember(t, admin);
+    const first = await createMember(t, admin);
+    const second = await createMember(t, admin);
+    const eventId = await event(admin, { capacity: 1 });
+    await as(going, RSVP, { id: eventId });
+    expect((await as(first, RSVP, { id: eventId })).rsvp).toMatchObject({ waitlisted: true });
+    expect((await as(second, RSVP, { id: eventId })).rsvp).toMatchObject({ waitlisted: true });
+    await as(going, DELETE, { password: PASSWORD, keepPosts: false });
+    await t.settled();
+    expect((await as(first, EVENT, { id: eventId })).event).toMatchObject({
+      goingCount: 1,
+      waitlistCount: 1,
+      viewerRsvp: { status: 'GOING', waitlisted: false },
+    });
+    expect((await as(second, EVENT, { id: eventId })).event.viewerRsvp).toMatchObject({ waitlisted: true });
+    const [promoted]: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND type = 'WAITLIST_PROMOTED'`,
+      [first.id],
+    );
+    expect(promoted.n).toBe(1);
+  });
+
+  it('jobs queued for a member who has since left do nothing', async () => {
+    const leaving = await createMember(t, admin);
+    const writer = await createMember(t, admin);
+    const { threadId } = await createThread(t, leaving, categoryId);
+    // The reply's notification job is committed but not yet run when the account goes.
+    await t.worker!.close();
+    t.worker = undefined;
+    await reply(t, writer, threadId, 'Thinking of you.');
+    await as(leaving, DELETE, { password: PASSWORD, keepPosts: true });
+    await t.startWorker();
+    await t.settled();
+    const [{ n }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [
+      leaving.id,
+    ]);
+    expect(n).toBe(0);
+  });
+});
