@@ -25,7 +25,18 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
 /** Pages a signed-out visitor may see. Everything else sends them to sign in. */
 // /calendar/<token>.ics: a member's private calendar feed, fetched by calendar apps without a
 // session (the token in the link is the key; the route checks it).
-const PUBLIC_PATHS = ['/signin', '/register', '/help', '/suspended', '/unsubscribe', '/calendar'];
+// /forgot-password and /reset-password: getting back in without a session (the reset token in the
+// link is the key; the api checks it).
+const PUBLIC_PATHS = [
+  '/signin',
+  '/register',
+  '/forgot-password',
+  '/reset-password',
+  '/help',
+  '/suspended',
+  '/unsubscribe',
+  '/calendar',
+];
 
 /**
  * Paths that take a cross-site form POST on purpose: one-click unsubscribe (RFC 8058) is posted by

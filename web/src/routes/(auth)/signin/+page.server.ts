@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { LoginDocument } from '@kinship/graphql';
 import { request } from '$lib/server/graphql';
+import { signInNotice } from '$lib/account';
 import { failMessage, failWith, text } from '$lib/server/forms';
 import { safeLocalPath, setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,6 +14,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
     expired: url.searchParams.has('expired'),
     signedOut: url.searchParams.has('signedout'),
     registered: url.searchParams.has('registered'),
+    // After deleting the account, a password reset or "sign out everywhere".
+    notice: signInNotice(url.searchParams),
     suspension: locals.suspension,
   };
 };

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import {
   BlockUserDocument,
+  CreatePasswordResetLinkDocument,
   FlagDocument,
   FollowUserDocument,
   ProfileDocument,
@@ -10,7 +11,7 @@ import { isUuid } from '$lib/ids';
 import { request } from '$lib/server/graphql';
 import { isFlagReason } from '$lib/moderation';
 import { failMessage, failWith, loadError, optional, requireUser, text, values } from '$lib/server/forms';
-import { flagProblem } from '$lib/server/moderation';
+import { flagProblem, requireAdmin } from '$lib/server/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = "We couldn't find that member. They may have left Kinship.";
@@ -38,6 +39,8 @@ export const load: PageServerLoad = async (event) => {
         : null,
     paged: after !== undefined,
     isSelf: profile.id === viewer.id,
+    // Admins help a member who cannot get email back in with a one-time link.
+    canCreateResetLink: viewer.role === 'ADMIN' && profile.id !== viewer.id,
     blocked: result.data.blockedUsers.some((u) => u.id === profile.id),
     hiddenTopics: result.data.me?.topicFilters ?? [],
     // Flagging a profile works without JavaScript: ?flag=1 opens the form, ?flagged=1 says thanks.
@@ -55,6 +58,25 @@ export const actions: Actions = {
     const result = await request(BlockUserDocument, { userId }, { token, event });
     if (result.error) return failWith(result.error, {}, event.url.pathname);
     return { blockedNow: true };
+  },
+
+  /** Admins: a single-use password reset link for this member, shown once. */
+  resetLink: async (event) => {
+    const { token, user } = requireAdmin(event.locals, event.url);
+    const userId = event.params.id;
+    if (!isUuid(userId)) error(404, NOT_FOUND);
+    const scope = 'resetLink';
+    if (userId === user.id) {
+      return failMessage(
+        400,
+        'To change your own password, use Account and privacy in your settings.',
+        {},
+        scope,
+      );
+    }
+    const result = await request(CreatePasswordResetLinkDocument, { userId }, { token, event });
+    if (result.error) return failWith(result.error, {}, event.url.pathname, scope);
+    return { resetLink: result.data.createPasswordResetLink };
   },
 
   flag: async (event) => {
