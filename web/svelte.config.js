@@ -12,22 +12,26 @@ const config = {
     // Absolute links in server-rendered HTML ("/help", not "../help").
     paths: { relative: false },
     // Nothing is loaded from anywhere but Kinship itself: no CDNs, fonts or trackers. SvelteKit adds
-    // a nonce (SSR) or a hash (prerendered) for the small inline script that starts the app.
+    // a nonce (SSR) or a hash (prerendered) for the small inline script that starts the app, and
+    // sends this as the pages' Content-Security-Policy header. Answers that are not pages get a
+    // stricter one from hooks.server.ts ($lib/server/security-headers), with the other headers.
     csp: {
       mode: 'auto',
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],
         'style-src': ['self'],
-        // SvelteKit's route announcer (for screen readers) carries a style attribute. Attributes
-        // only: <style> elements and style sheets from elsewhere stay blocked.
+        // Style attributes only: SvelteKit's route announcer (for screen readers, on every page)
+        // and Svelte's style: directives (the milestone progress bar) write them, and without this
+        // Chromium blocks them. An attribute can neither load anything nor run script; <style>
+        // elements and style sheets from elsewhere stay blocked.
         'style-src-attr': ['unsafe-inline'],
         'img-src': ['self', 'data:'],
         'font-src': ['self'],
         'connect-src': ['self'],
         'form-action': ['self'],
         'frame-ancestors': ['none'],
-        'base-uri': ['self'],
+        'base-uri': ['none'],
         'object-src': ['none'],
       },
     },

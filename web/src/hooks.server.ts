@@ -1,6 +1,8 @@
-import { isHttpError, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { isHttpError, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { ViewerDocument } from '@kinship/graphql';
 import { request } from '$lib/server/graphql';
+import { loggedCookies, redirectAnswer } from '$lib/server/redirects';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 import {
   clearSessionCookie,
   isCrossSiteFormSubmission,
@@ -8,15 +10,18 @@ import {
   SESSION_COOKIE,
 } from '$lib/server/session';
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
-  'cross-origin-opener-policy': 'same-origin',
+/**
+ * Every answer leaves with the security headers (CSP, HSTS outside localhost, nosniff, referrer and
+ * permissions policies, noindex): pages, redirects, error pages and +server.ts endpoints alike.
+ */
+export const handle: Handle = async ({ event, resolve }) => {
+  const response = withSecurityHeaders(await answer(event, resolve), event.url);
+  // Pages carry health-adjacent conversations: keep them out of shared and back/forward caches.
+  if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+  return response;
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
   if (isCrossSiteFormSubmission(event.request, event.url)) {
     return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
       status: 403,
@@ -27,6 +32,15 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.token = null;
   event.locals.apiUnreachable = false;
   event.locals.suspension = null;
+
+  // Redirects are answered here rather than thrown (SvelteKit would send a thrown one without the
+  // security headers), and SvelteKit adds cookie changes only to answers from `resolve`: the
+  // session cookie's removal is noted so these answers carry it too.
+  const cookieChanges: string[] = [];
+  const own = (response: Response): Response => {
+    for (const line of cookieChanges) response.headers.append('set-cookie', line);
+    return response;
+  };
 
   const token = event.cookies.get(SESSION_COOKIE);
   if (token) {
@@ -41,7 +55,7 @@ export const handle: Handle = async ({ event, resolve }) => {
         event.locals.suspension = { until: result.error.suspendedUntil, message: result.error.message };
       } else if (result.data || result.error.code === 'UNAUTHENTICATED') {
         // Expired or revoked session: forget it so the member is simply asked to sign in again.
-        clearSessionCookie(event.cookies, event.url);
+        clearSessionCookie(loggedCookies(event.cookies, cookieChanges), event.url);
       } else {
         // The api answered with some other failure: the session may well be fine, so do not send
         // the member to sign in; the page explains instead.
@@ -57,27 +71,26 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   const pathname = event.url.pathname;
   if (event.locals.suspension && !isPublicPath(pathname) && pathname !== '/signout') {
-    redirect(303, '/suspended');
+    return own(redirectAnswer(event, 303, '/suspended'));
   }
   if (pathname === '/notifications/stream' && !event.locals.user) {
     // The live unread count is for signed-in members; EventSource gets a plain answer, not a page.
-    return new Response('Sign in to see your notifications.', { status: 401 });
+    return own(
+      new Response('Sign in to see your notifications.', {
+        status: 401,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      }),
+    );
   }
   if (!event.locals.user && !event.locals.apiUnreachable && !isPublicPath(pathname)) {
-    // SvelteKit turns this into the right answer for a page, a client-side navigation's data
-    // request or an enhanced form submission alike.
+    // The right answer for a page, a client-side navigation's data request or an enhanced form
+    // submission alike (see redirectAnswer).
     const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + event.url.search)}`;
-    redirect(303, `/signin${next}`);
+    return own(redirectAnswer(event, 303, `/signin${next}`));
   }
 
-  const response = await resolve(event);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-    if (!response.headers.has(name)) response.headers.set(name, value);
-  }
-  // Pages carry health-adjacent conversations: keep them out of shared and back/forward caches.
-  if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
-  return response;
-};
+  return resolve(event);
+}
 
 /** Unexpected failures: logged with the route only (never bodies or personal data), told kindly. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
