@@ -155,23 +155,26 @@ export class AccountsService {
   async resetPassword(input: ResetPasswordInput, client: ClientInfo): Promise<void> {
     await this.rateLimits.consume('auth-ip', client.ip);
     const passwordHash = await this.passwords.hash(input.newPassword);
+    const invalid = () => badInput('token', 'This reset link has expired or was already used. Ask for a new one.');
     await inTransaction(this.dataSource, async (manager) => {
-      const [[reset]]: [{ id: string; user_id: string }[], number] = await manager.query(
-        `UPDATE password_resets r SET used_at = now()
-           FROM users u
-          WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now()
-            AND u.id = r.user_id AND u.deleted_at IS NULL
-          RETURNING r.id, r.user_id`,
+      const [found]: { user_id: string }[] = await manager.query(`SELECT user_id FROM password_resets WHERE token_hash = $1`, [
+        sha256(input.token),
+      ]);
+      if (!found) throw invalid();
+      // The member's row first, in the same order as account deletion, so the two never deadlock.
+      const [member]: unknown[] = await manager.query(`SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [
+        found.user_id,
+      ]);
+      if (!member) throw invalid();
+      const [, claimed]: [unknown[], number] = await manager.query(
+        `UPDATE password_resets SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
         [sha256(input.token)],
       );
-      if (!reset) {
-        throw badInput('token', 'This reset link has expired or was already used. Ask for a new one.');
-      }
-      await manager.update(UserEntity, { id: reset.user_id }, { passwordHash });
-      await this.sessions.revokeAll(manager, reset.user_id);
-      await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
-        reset.user_id,
-      ]);
+      if (claimed === 0) throw invalid();
+      await manager.update(UserEntity, { id: found.user_id }, { passwordHash });
+      await this.sessions.revokeAll(manager, found.user_id);
+      await manager.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [found.user_id]);
     });
   }
 

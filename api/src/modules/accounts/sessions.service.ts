@@ -42,7 +42,7 @@ export class SessionsService {
     }[] = await this.dataSource.query(
       `SELECT s.id, s.user_id, u.role, s.last_used_at, u.suspended_until
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deleted_at IS NULL`,
       [sha256(token)],
     );
     const row = rows[0];

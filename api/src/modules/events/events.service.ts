@@ -147,6 +147,8 @@ export class EventsService {
                 seriesId: event.seriesId,
                 from: event.startsAt,
               })
+              // Locked in id order, like withdrawMember, so the two can never deadlock.
+              .orderBy('e.id')
               .getMany()
           : [await manager.findOneOrFail(EventEntity, { where: { id: event.id }, lock: { mode: 'pessimistic_write' } })];
       for (const target of targets) {

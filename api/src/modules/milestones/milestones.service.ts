@@ -185,6 +185,13 @@ export class MilestonesService {
 
   private async announce(member: UserEntity, milestone: MilestoneDate, categoryId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
+      // The member may have changed their mind, their name, or left since the scan began.
+      const [current]: { display_name: string }[] = await manager.query(
+        `SELECT display_name FROM users WHERE id = $1 AND deleted_at IS NULL AND recovery_announce FOR KEY SHARE`,
+        [member.id],
+      );
+      if (!current) return false;
+      member = { ...member, displayName: current.display_name };
       // Claim the (member, milestone) first; a concurrent run stops here.
       const [claimed]: { id: string }[] = await manager.query(
         `INSERT INTO celebrations (author_id, milestone_key, milestone_date, thread_id, title)

@@ -200,6 +200,7 @@ describe('privacy: export and deletion', () => {
       [dReply],
     );
     expect(logged.excerpt).toContain(d.displayName);
+    const unusedInvite = await invite(t, admin, 'MEMBER', d.email);
     const before = await scan([d.email, d.displayName, bioMarker]);
     expect(before.hits.length).toBeGreaterThan(8);
 
@@ -227,6 +228,12 @@ describe('privacy: export and deletion', () => {
       [d.id],
     );
     expect(Number(counts[0].n)).toBe(0);
+
+    // An unused invite for their address is withdrawn, not left open to anyone.
+    const reuse = await t.gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {
+      i: { inviteCode: unusedInvite, email: 'someone-else@example.org', password: PASSWORD, displayName: marker('Else') },
+    });
+    expect(errorOf(reuse)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inviteCode' });
 
     // The token and the password are dead.
     expect((await t.gql(ME, {}, d.token)).data).toEqual({ me: null });
@@ -263,7 +270,12 @@ describe('privacy: export and deletion', () => {
     const reader = await createMember(t, admin);
     const words = marker('kept');
     const { threadId, postId } = await createThread(t, k, categoryId, 'What helped me', `Walking every morning ${words}.`);
+    const blocker = await createMember(t, admin);
+    await as(blocker, `mutation($u: ID!) { blockUser(userId: $u) }`, { u: k.id });
     await as(k, DELETE, { password: PASSWORD, keepPosts: true });
+    // A block someone placed on them stays theirs: the kept posts stay out of their sight.
+    const hidden = (await as<{ thread: any }>(blocker, THREAD, { id: threadId })).thread.posts.edges[0].node;
+    expect(hidden.body).toBe('');
     const thread = (await as<{ thread: any }>(reader, THREAD, { id: threadId })).thread;
     expect(thread.posts.edges[0].node).toMatchObject({
       id: postId,
@@ -306,6 +318,40 @@ describe('privacy: export and deletion', () => {
       [first.id],
     );
     expect(promoted.n).toBe(1);
+  });
+
+  it('writes racing the deletion leave nothing behind, and nothing can write for a former member later', async () => {
+    for (let round = 0; round < 3; round++) {
+      const m = await createMember(t, admin);
+      const eventId = await event(admin);
+      const { threadId } = await createThread(t, admin, categoryId);
+      const bio = marker('late');
+      await Promise.all([
+        t.gql(DELETE, { password: PASSWORD, keepPosts: false }, m.token),
+        t.gql(RSVP, { id: eventId }, m.token),
+        t.gql(`mutation($b: String!) { updateProfile(input: { bio: $b }) { id } }`, { b: bio }, m.token),
+        t.gql(`mutation($b: String!) { saveDraft(input: { key: "new-thread", body: $b }) { key } }`, { b: bio }, m.token),
+        t.gql(`mutation($i: ReplyInput!) { reply(input: $i) { post { id } } }`, { i: { threadId, body: bio } }, m.token),
+        t.gql(LOGIN, { email: m.email, password: PASSWORD }),
+      ]);
+      const [left]: Record<string, number>[] = await t.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM rsvps WHERE user_id = $1) AS rsvps,
+                (SELECT count(*)::int FROM drafts WHERE user_id = $1) AS drafts,
+                (SELECT count(*)::int FROM sessions WHERE user_id = $1) AS sessions,
+                (SELECT count(*)::int FROM posts WHERE author_id = $1 AND body <> '') AS posts,
+                (SELECT count(*)::int FROM users WHERE id = $1 AND (bio IS NOT NULL OR deleted_at IS NULL)) AS profile,
+                (SELECT going_count FROM events WHERE id = $2) AS going`,
+        [m.id, eventId],
+      );
+      expect(left).toEqual({ rsvps: 0, drafts: 0, sessions: 0, posts: 0, profile: 0, going: 0 });
+      // And afterwards, even straight at the database:
+      await expect(
+        t.dataSource.query(`INSERT INTO drafts (user_id, draft_key, body) VALUES ($1, 'new-thread', 'x')`, [m.id]),
+      ).rejects.toThrow(/deleted their account/);
+      await t.dataSource.query(`UPDATE users SET bio = 'back' WHERE id = $1`, [m.id]);
+      const [after]: { bio: string | null }[] = await t.dataSource.query(`SELECT bio FROM users WHERE id = $1`, [m.id]);
+      expect(after.bio).toBeNull();
+    }
   });
 
   it('jobs queued for a member who has since left do nothing', async () => {

@@ -63,14 +63,18 @@ export class PrivacyService {
                   mentioned_user_ids = '{}', deleted_at = COALESCE(deleted_at, now())
             WHERE author_id = $1`,
         );
-        await q(`UPDATE resources SET status = 'REMOVED' WHERE author_id = $1`);
+        await q(
+          `UPDATE resources SET status = 'REMOVED', description = '', description_html = '', location = NULL
+            WHERE author_id = $1`,
+        );
       }
       await this.unmentionInOthersPosts(manager, viewer.id, user.display_name);
 
       // Personal data and everything that only makes sense for a living account.
       for (const sql of [
         `DELETE FROM follows WHERE follower_id = $1 OR followee_id = $1`,
-        `DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1`,
+        // Their own blocks go; a block someone else placed on them stays that member's choice.
+        `DELETE FROM blocks WHERE blocker_id = $1`,
         `DELETE FROM resource_saves WHERE user_id = $1`,
         `DELETE FROM drafts WHERE user_id = $1`,
         `DELETE FROM notifications WHERE user_id = $1`,
@@ -89,11 +93,17 @@ export class PrivacyService {
       ]) {
         await q(sql);
       }
-      await q(`UPDATE invites SET email = NULL WHERE used_by = $1 OR email = $2`, [viewer.id, user.email]);
-      // Other members' notifications that name them ("River replied…") now say "Former member".
+      // An unused invite for their address would, without it, work for anyone: it is withdrawn.
       await q(
-        `UPDATE notifications SET title = replace(title, $1, $2), body = replace(body, $1, $2)
-          WHERE strpos(title, $1) > 0 OR strpos(body, $1) > 0`,
+        `UPDATE invites SET email = NULL, revoked_at = CASE WHEN used_at IS NULL THEN COALESCE(revoked_at, now()) END
+          WHERE used_by = $1 OR email = $2`,
+        [viewer.id, user.email],
+      );
+      // Other members' notifications that start with their name ("River replied…") now say
+      // "Former member" (only as the first words: "Al" must not touch "Alcohol-free weekend").
+      await q(
+        `UPDATE notifications SET title = $2 || substr(title, length($1) + 1)
+          WHERE left(title, length($1) + 1) = $1 || ' '`,
         [user.display_name, FORMER_MEMBER_NAME],
       );
       await q(
@@ -126,11 +136,16 @@ export class PrivacyService {
           WHERE id = $1`,
         [post.id, body, renderMarkdown(body, post.mentioned), userId],
       );
-      await manager.query(`UPDATE post_revisions SET body = replace(body, $2, $3) WHERE post_id = $1`, [
-        post.id,
-        `@${displayName}`,
-        FORMER_MEMBER_NAME,
-      ]);
+      const revisions: { id: string; body: string }[] = await manager.query(
+        `SELECT id, body FROM post_revisions WHERE post_id = $1`,
+        [post.id],
+      );
+      for (const revision of revisions) {
+        const revised = revision.body.replace(pattern, FORMER_MEMBER_NAME);
+        if (revised !== revision.body) {
+          await manager.query(`UPDATE post_revisions SET body = $2 WHERE id = $1`, [revision.id, revised]);
+        }
+      }
     }
   }
 }
