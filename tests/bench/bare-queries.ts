@@ -85,7 +85,7 @@ const THREAD = `SELECT ${select('t', THREAD_COLUMNS)} FROM "threads" "t" WHERE "
 const visibleP = (viewer: string) => `("p"."status" = 'VISIBLE' OR "p"."author_id" = ${viewer})
      AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = "p"."thread_id" AND op.position = 1
                    AND (op.status = 'VISIBLE' OR op.author_id = ${viewer}))`;
-const LAST_POSITION = `SELECT MAX("p"."position") AS "max" FROM "posts" "p" WHERE "p"."thread_id" = $1 AND ${visibleP('$2')}`;
+const LAST_POSITION = `SELECT "p"."position" AS "max" FROM "posts" "p" WHERE "p"."thread_id" = $1 AND ${visibleP('$2')} ORDER BY "p"."position" DESC LIMIT 1`;
 const THREAD_POSTS = `SELECT ${select('p', POST_COLUMNS)} FROM "posts" "p" WHERE "p"."thread_id" = $1 AND "p"."position" > $2 AND ${visibleP('$3')} ORDER BY "p"."position" ASC LIMIT $LIMIT`;
 const WATCHING = `SELECT thread_id FROM thread_watches WHERE thread_id = ANY($1::uuid[]) AND user_id = $2 AND watching`;
 const CATEGORIES_BY_IDS = (n: number) =>
@@ -94,14 +94,19 @@ const REACTIONS = `SELECT post_id, kind, count(*)::int AS count, bool_or(user_id
            FROM reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, kind`;
 const POSTS_BY_IDS_VISIBLE = (n: number) =>
   `SELECT ${select('p', POST_COLUMNS)} FROM "posts" "p" WHERE "p"."id" IN (${placeholders(1, n)}) AND ${visibleP(`$${n + 1}`)}`;
-const SEARCH = `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
-       ranked AS (
-         SELECT p.id, round(ts_rank_cd(p.search_vector, q.query)::numeric, 6) AS rank
-           FROM posts p, q
-          WHERE p.search_vector @@ q.query
+const SEARCH = `WITH candidates AS (
+         SELECT p.id, p.search_vector
+           FROM posts p
+          WHERE p.search_vector @@ websearch_to_tsquery('english', $1)
             AND p.status = 'VISIBLE' AND p.deleted_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM blocks bl WHERE (bl.blocker_id = p.author_id AND bl.blocked_id = $2) OR (bl.blocker_id = $2 AND bl.blocked_id = p.author_id))
             AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = p.thread_id AND op.position = 1 AND op.status = 'VISIBLE')
+          ORDER BY p.created_at DESC
+          LIMIT 1000
+       ),
+       ranked AS (
+         SELECT id, round(ts_rank_cd(search_vector, websearch_to_tsquery('english', $1))::numeric, 6) AS rank
+           FROM candidates
        ),
        page AS (
          SELECT id, rank FROM ranked
@@ -109,8 +114,9 @@ const SEARCH = `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
           ORDER BY rank DESC, id DESC
           LIMIT $5
        )
-       SELECT page.id, page.rank::text AS rank, ts_headline('english', p.body, q.query, $6) AS headline
-         FROM page JOIN posts p ON p.id = page.id, q
+       SELECT page.id, page.rank::text AS rank,
+              ts_headline('english', p.body, websearch_to_tsquery('english', $1), $6) AS headline
+         FROM page JOIN posts p ON p.id = page.id
         ORDER BY page.rank DESC, page.id DESC`;
 // TypeORM writes `In([])` as 0=1 (and still sends the statement).
 const POSTS_BY_IDS = (n: number) =>
@@ -155,11 +161,19 @@ async function viewerForToken(run: Run, token: string): Promise<BareViewer> {
 }
 
 /**
- * The api guards each root field on its own and the root fields run concurrently, so a request
- * with n root fields looks the session up n times before any lookup has finished.
+ * The api guards each root field on its own, but the root fields of one request share a single
+ * session lookup (the guard keeps the lookup in flight on the request).
  */
+const lookups = new WeakMap<Run, Promise<BareViewer>>();
+/** A request's own `run`: the key its one session lookup is kept under. */
+const perRequest = (run: Run): Run => (text, params) => run(text, params);
 function guarded<T>(run: Run, token: string, resolve: (viewer: BareViewer) => Promise<T>): Promise<T> {
-  return viewerForToken(run, token).then(resolve);
+  let lookup = lookups.get(run);
+  if (!lookup) {
+    lookup = viewerForToken(run, token);
+    lookups.set(run, lookup);
+  }
+  return lookup.then(resolve);
 }
 
 /** A per-request cache of users by id, loaded in batches (the api's usersById DataLoader). */
@@ -202,7 +216,8 @@ export interface ThreadPageVariables {
 }
 
 /** The web's ThreadPage operation, answered with the api's statements; returns the JSON body the api returns. */
-export async function threadPage(run: Run, token: string, variables: ThreadPageVariables): Promise<string> {
+export async function threadPage(shared: Run, token: string, variables: ThreadPageVariables): Promise<string> {
+  const run = perRequest(shared);
   const users = new UsersById(run);
   // Loaded at most once per request, the first time a post field needs it (ViewerContextLoader).
   let viewerContext: Promise<{ topicFilters: Set<string>; separated: Set<string> }> | undefined;
@@ -375,7 +390,8 @@ function canStillEdit(postedAt: Date, joinedAt: Date): boolean {
  * the ranked full-text query, the posts it found, then the viewer context, authors and threads of
  * the results. Returns how many results the page has.
  */
-export async function search(run: Run, token: string, query: string, first: number): Promise<number> {
+export async function search(shared: Run, token: string, query: string, first: number): Promise<number> {
+  const run = perRequest(shared);
   const [, found] = await Promise.all([
     guarded(run, token, (viewer) => run(USER_BY_ID, [viewer.id])),
     guarded(run, token, async (viewer) => {

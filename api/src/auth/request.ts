@@ -7,6 +7,8 @@ export interface KinshipRequest extends Request {
   viewer?: Viewer;
   /** Set once the guard has looked at the bearer token, so several root fields look once. */
   viewerResolved?: boolean;
+  /** The session lookup in flight: root fields resolve concurrently and share one lookup. */
+  viewerLookup?: Promise<Viewer | undefined>;
 }
 
 export function requestOf(context: ExecutionContext): KinshipRequest {

@@ -34,7 +34,11 @@ export class SessionGuard implements CanActivate {
     const req = requestOf(context);
     if (!req.viewerResolved) {
       const token = bearerToken(req);
-      req.viewer = token ? ((await this.sessions.viewerForToken(token)) ?? undefined) : undefined;
+      // A GraphQL request's root fields run concurrently: the first starts the lookup, all share it.
+      req.viewerLookup ??= token
+        ? this.sessions.viewerForToken(token).then((viewer) => viewer ?? undefined)
+        : Promise.resolve(undefined);
+      req.viewer = await req.viewerLookup;
       req.viewerResolved = true;
     }
 

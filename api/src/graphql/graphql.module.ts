@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -58,7 +59,9 @@ export function formatError(logger: ReturnType<typeof createLogger>) {
         includeStacktraceInErrorResponses: false,
         csrfPrevention: true,
         validationRules: [depthLimit(config.graphql.maxDepth)],
-        plugins: [complexityPlugin(config.graphql.maxCost)],
+        // Kinship never sends cache hints (every answer is private to its viewer); Apollo's
+        // cache-control plugin would still walk every resolved field (about 25% of a thread page).
+        plugins: [complexityPlugin(config.graphql.maxCost), ApolloServerPluginCacheControlDisabled()],
         formatError: formatError(createLogger(config, 'graphql')),
         context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new Loaders() }),
       }),

@@ -215,11 +215,15 @@ export class DiscussionsService {
   /** The position of the thread's latest post the viewer can see (for "jump to the latest"). */
   async lastPosition(threadId: string, viewer: Viewer): Promise<number> {
     const [visible, params] = visiblePosts(viewer);
+    // Newest first down the (thread_id, position) index, stopping at the first visible post:
+    // MAX() with the visibility filter would read the whole thread (75 ms at 50,000 replies).
     const row = await this.dataSource.manager
       .createQueryBuilder(PostEntity, 'p')
-      .select('MAX(p.position)', 'max')
+      .select('p.position', 'max')
       .where('p.thread_id = :threadId', { threadId })
       .andWhere(visible, params)
+      .orderBy('p.position', 'DESC')
+      .limit(1)
       .getRawOne<{ max: number | null }>();
     return row?.max ?? 1;
   }

@@ -71,6 +71,8 @@ export class PostEntity {
   @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
   searchVector?: string;
 
+  /** Indexed: search ranks the newest matches, read newest first. */
+  @Index('posts_created_at_idx')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
