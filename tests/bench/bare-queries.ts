@@ -100,7 +100,7 @@ const SEARCH = `WITH candidates AS (
           WHERE p.search_vector @@ websearch_to_tsquery('english', $1)
             AND p.status = 'VISIBLE' AND p.deleted_at IS NULL
           ORDER BY p.created_at DESC
-          LIMIT 1000
+          LIMIT 500
        ),
        ranked AS (
          SELECT c.id, round(ts_rank_cd(c.search_vector, websearch_to_tsquery('english', $1))::numeric, 6) AS rank

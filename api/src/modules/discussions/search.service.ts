@@ -27,10 +27,10 @@ export function headlineToHtml(headline: string): string {
 
 /**
  * How many of the newest matching posts are ranked. Ranking reads every candidate's vector, so
- * ranking all 40,000 posts that hold a common word took 300+ ms; the best of the newest 1,000 stays
+ * ranking all 40,000 posts that hold a common word took 300+ ms; the best of the newest 500 stays
  * fast at any size, and a peer-support forum's recent words are usually the ones wanted.
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 500;
 
 /**
  * Full-text search over titles and bodies (posts.search_vector, kept by a trigger, GIN-indexed).
