@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { NOTIFICATION_TYPES } from '@kinship/shared';
 import type { NotificationType } from '@kinship/shared';
 import { APP_CONFIG } from '../../config/config.module';
@@ -43,7 +43,7 @@ export class PreferencesService {
   /** Turns one type's email off for the member a signed link was made for; no session needed. */
   async unsubscribe(token: string): Promise<NotificationPreference> {
     const found = readUnsubscribeToken(this.config.appSecret, token);
-    if (!found || !(await this.dataSource.manager.existsBy(UserEntity, { id: found.userId }))) {
+    if (!found || !(await this.dataSource.manager.existsBy(UserEntity, { id: found.userId, deletedAt: IsNull() }))) {
       throw badInput('token', 'This unsubscribe link is not valid. You can change email settings after signing in.');
     }
     const current = (await this.list(found.userId)).find((p) => p.type === found.type)!;

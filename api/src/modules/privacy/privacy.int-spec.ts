@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
+import { unsubscribeToken } from '../notifications/email/unsubscribe-token';
 import { createAdmin, createCategory, createMember, createThread, invite, Member, PASSWORD, register, reply } from '../../../test/factories';
 
 const EXPORT = `mutation { exportMyData }`;
@@ -234,6 +235,12 @@ describe('privacy: export and deletion', () => {
       i: { inviteCode: unusedInvite, email: 'someone-else@example.org', password: PASSWORD, displayName: marker('Else') },
     });
     expect(errorOf(reuse)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inviteCode' });
+
+    // An old email's unsubscribe link is simply no longer valid (nothing is written for them).
+    const unsubscribe = await t.gql(`mutation($t: String!) { unsubscribe(token: $t) { type } }`, {
+      t: unsubscribeToken(t.config.appSecret, d.id, 'REPLY'),
+    });
+    expect(errorOf(unsubscribe)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
 
     // The token and the password are dead.
     expect((await t.gql(ME, {}, d.token)).data).toEqual({ me: null });
