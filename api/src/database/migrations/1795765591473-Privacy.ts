@@ -1,5 +1,29 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
+/** Every table a member writes rows of, with the column naming that member. */
+const DEPARTED_MEMBER_COLUMNS: Record<string, string> = {
+    posts: 'author_id',
+    threads: 'author_id',
+    rsvps: 'user_id',
+    drafts: 'user_id',
+    reactions: 'user_id',
+    sessions: 'user_id',
+    cheers: 'user_id',
+    follows: 'follower_id',
+    celebrations: 'author_id',
+    flags: 'flagger_id',
+    resource_saves: 'user_id',
+    resource_reports: 'user_id',
+    thread_watches: 'user_id',
+    events: 'organizer_id',
+    resources: 'author_id',
+    appeals: 'appellant_id',
+    calendar_tokens: 'user_id',
+    notification_preferences: 'user_id',
+    blocks: 'blocker_id',
+    password_resets: 'user_id',
+};
+
 export class Privacy1795765591473 implements MigrationInterface {
     name = 'Privacy1795765591473'
 
@@ -40,110 +64,23 @@ export class Privacy1795765591473 implements MigrationInterface {
         // deletion's row lock (FOR KEY SHARE against FOR UPDATE), then finds the member gone and
         // writes nothing: no post, RSVP or session can outlive the account.
         // (One function per column name, so each is plain, plan-cached SQL.)
-        await queryRunner.query(`
-            CREATE FUNCTION refuse_departed_appellant_id() RETURNS trigger LANGUAGE plpgsql AS $$
+        for (const column of new Set(Object.values(DEPARTED_MEMBER_COLUMNS))) {
+            await queryRunner.query(`
+            CREATE FUNCTION refuse_departed_${column}() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE departed boolean;
             BEGIN
                 -- Locks the row whatever it holds, so this waits for a deletion in progress and
                 -- then reads the row as the deletion left it.
-                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.appellant_id FOR KEY SHARE;
+                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.${column} FOR KEY SHARE;
                 IF departed THEN
-                    RAISE EXCEPTION 'member % has deleted their account', NEW.appellant_id USING ERRCODE = 'KD001';
+                    RAISE EXCEPTION 'member % has deleted their account', NEW.${column} USING ERRCODE = 'KD001';
                 END IF;
                 RETURN NEW;
             END $$`);
-        await queryRunner.query(`
-            CREATE FUNCTION refuse_departed_author_id() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE departed boolean;
-            BEGIN
-                -- Locks the row whatever it holds, so this waits for a deletion in progress and
-                -- then reads the row as the deletion left it.
-                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.author_id FOR KEY SHARE;
-                IF departed THEN
-                    RAISE EXCEPTION 'member % has deleted their account', NEW.author_id USING ERRCODE = 'KD001';
-                END IF;
-                RETURN NEW;
-            END $$`);
-        await queryRunner.query(`
-            CREATE FUNCTION refuse_departed_blocker_id() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE departed boolean;
-            BEGIN
-                -- Locks the row whatever it holds, so this waits for a deletion in progress and
-                -- then reads the row as the deletion left it.
-                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.blocker_id FOR KEY SHARE;
-                IF departed THEN
-                    RAISE EXCEPTION 'member % has deleted their account', NEW.blocker_id USING ERRCODE = 'KD001';
-                END IF;
-                RETURN NEW;
-            END $$`);
-        await queryRunner.query(`
-            CREATE FUNCTION refuse_departed_flagger_id() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE departed boolean;
-            BEGIN
-                -- Locks the row whatever it holds, so this waits for a deletion in progress and
-                -- then reads the row as the deletion left it.
-                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.flagger_id FOR KEY SHARE;
-                IF departed THEN
-                    RAISE EXCEPTION 'member % has deleted their account', NEW.flagger_id USING ERRCODE = 'KD001';
-                END IF;
-                RETURN NEW;
-            END $$`);
-        await queryRunner.query(`
-            CREATE FUNCTION refuse_departed_follower_id() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE departed boolean;
-            BEGIN
-                -- Locks the row whatever it holds, so this waits for a deletion in progress and
-                -- then reads the row as the deletion left it.
-                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.follower_id FOR KEY SHARE;
-                IF departed THEN
-                    RAISE EXCEPTION 'member % has deleted their account', NEW.follower_id USING ERRCODE = 'KD001';
-                END IF;
-                RETURN NEW;
-            END $$`);
-        await queryRunner.query(`
-            CREATE FUNCTION refuse_departed_organizer_id() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE departed boolean;
-            BEGIN
-                -- Locks the row whatever it holds, so this waits for a deletion in progress and
-                -- then reads the row as the deletion left it.
-                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.organizer_id FOR KEY SHARE;
-                IF departed THEN
-                    RAISE EXCEPTION 'member % has deleted their account', NEW.organizer_id USING ERRCODE = 'KD001';
-                END IF;
-                RETURN NEW;
-            END $$`);
-        await queryRunner.query(`
-            CREATE FUNCTION refuse_departed_user_id() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE departed boolean;
-            BEGIN
-                -- Locks the row whatever it holds, so this waits for a deletion in progress and
-                -- then reads the row as the deletion left it.
-                SELECT u.deleted_at IS NOT NULL INTO departed FROM users u WHERE u.id = NEW.user_id FOR KEY SHARE;
-                IF departed THEN
-                    RAISE EXCEPTION 'member % has deleted their account', NEW.user_id USING ERRCODE = 'KD001';
-                END IF;
-                RETURN NEW;
-            END $$`);
-        await queryRunner.query(`CREATE TRIGGER posts_departed_member BEFORE INSERT ON "posts" FOR EACH ROW EXECUTE FUNCTION refuse_departed_author_id()`);
-        await queryRunner.query(`CREATE TRIGGER threads_departed_member BEFORE INSERT ON "threads" FOR EACH ROW EXECUTE FUNCTION refuse_departed_author_id()`);
-        await queryRunner.query(`CREATE TRIGGER rsvps_departed_member BEFORE INSERT ON "rsvps" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER drafts_departed_member BEFORE INSERT ON "drafts" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER reactions_departed_member BEFORE INSERT ON "reactions" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER sessions_departed_member BEFORE INSERT ON "sessions" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER cheers_departed_member BEFORE INSERT ON "cheers" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER follows_departed_member BEFORE INSERT ON "follows" FOR EACH ROW EXECUTE FUNCTION refuse_departed_follower_id()`);
-        await queryRunner.query(`CREATE TRIGGER celebrations_departed_member BEFORE INSERT ON "celebrations" FOR EACH ROW EXECUTE FUNCTION refuse_departed_author_id()`);
-        await queryRunner.query(`CREATE TRIGGER flags_departed_member BEFORE INSERT ON "flags" FOR EACH ROW EXECUTE FUNCTION refuse_departed_flagger_id()`);
-        await queryRunner.query(`CREATE TRIGGER resource_saves_departed_member BEFORE INSERT ON "resource_saves" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER resource_reports_departed_member BEFORE INSERT ON "resource_reports" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER thread_watches_departed_member BEFORE INSERT ON "thread_watches" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER events_departed_member BEFORE INSERT ON "events" FOR EACH ROW EXECUTE FUNCTION refuse_departed_organizer_id()`);
-        await queryRunner.query(`CREATE TRIGGER resources_departed_member BEFORE INSERT ON "resources" FOR EACH ROW EXECUTE FUNCTION refuse_departed_author_id()`);
-        await queryRunner.query(`CREATE TRIGGER appeals_departed_member BEFORE INSERT ON "appeals" FOR EACH ROW EXECUTE FUNCTION refuse_departed_appellant_id()`);
-        await queryRunner.query(`CREATE TRIGGER calendar_tokens_departed_member BEFORE INSERT ON "calendar_tokens" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER notification_preferences_departed_member BEFORE INSERT ON "notification_preferences" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
-        await queryRunner.query(`CREATE TRIGGER blocks_departed_member BEFORE INSERT ON "blocks" FOR EACH ROW EXECUTE FUNCTION refuse_departed_blocker_id()`);
-        await queryRunner.query(`CREATE TRIGGER password_resets_departed_member BEFORE INSERT ON "password_resets" FOR EACH ROW EXECUTE FUNCTION refuse_departed_user_id()`);
+        }
+        for (const [table, column] of Object.entries(DEPARTED_MEMBER_COLUMNS)) {
+            await queryRunner.query(`CREATE TRIGGER ${table}_departed_member BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION refuse_departed_${column}()`);
+        }
         // Nor can a late profile, password or recovery-date change write onto an erased row.
         await queryRunner.query(`
             CREATE FUNCTION users_keep_departed_erased() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -159,33 +96,12 @@ export class Privacy1795765591473 implements MigrationInterface {
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP TRIGGER users_keep_departed_erased ON "users"`);
         await queryRunner.query(`DROP FUNCTION users_keep_departed_erased()`);
-        await queryRunner.query(`DROP TRIGGER posts_departed_member ON "posts"`);
-        await queryRunner.query(`DROP TRIGGER threads_departed_member ON "threads"`);
-        await queryRunner.query(`DROP TRIGGER rsvps_departed_member ON "rsvps"`);
-        await queryRunner.query(`DROP TRIGGER drafts_departed_member ON "drafts"`);
-        await queryRunner.query(`DROP TRIGGER reactions_departed_member ON "reactions"`);
-        await queryRunner.query(`DROP TRIGGER sessions_departed_member ON "sessions"`);
-        await queryRunner.query(`DROP TRIGGER cheers_departed_member ON "cheers"`);
-        await queryRunner.query(`DROP TRIGGER follows_departed_member ON "follows"`);
-        await queryRunner.query(`DROP TRIGGER celebrations_departed_member ON "celebrations"`);
-        await queryRunner.query(`DROP TRIGGER flags_departed_member ON "flags"`);
-        await queryRunner.query(`DROP TRIGGER resource_saves_departed_member ON "resource_saves"`);
-        await queryRunner.query(`DROP TRIGGER resource_reports_departed_member ON "resource_reports"`);
-        await queryRunner.query(`DROP TRIGGER thread_watches_departed_member ON "thread_watches"`);
-        await queryRunner.query(`DROP TRIGGER events_departed_member ON "events"`);
-        await queryRunner.query(`DROP TRIGGER resources_departed_member ON "resources"`);
-        await queryRunner.query(`DROP TRIGGER appeals_departed_member ON "appeals"`);
-        await queryRunner.query(`DROP TRIGGER calendar_tokens_departed_member ON "calendar_tokens"`);
-        await queryRunner.query(`DROP TRIGGER notification_preferences_departed_member ON "notification_preferences"`);
-        await queryRunner.query(`DROP TRIGGER blocks_departed_member ON "blocks"`);
-        await queryRunner.query(`DROP TRIGGER password_resets_departed_member ON "password_resets"`);
-        await queryRunner.query(`DROP FUNCTION refuse_departed_appellant_id()`);
-        await queryRunner.query(`DROP FUNCTION refuse_departed_author_id()`);
-        await queryRunner.query(`DROP FUNCTION refuse_departed_blocker_id()`);
-        await queryRunner.query(`DROP FUNCTION refuse_departed_flagger_id()`);
-        await queryRunner.query(`DROP FUNCTION refuse_departed_follower_id()`);
-        await queryRunner.query(`DROP FUNCTION refuse_departed_organizer_id()`);
-        await queryRunner.query(`DROP FUNCTION refuse_departed_user_id()`);
+        for (const table of Object.keys(DEPARTED_MEMBER_COLUMNS)) {
+            await queryRunner.query(`DROP TRIGGER ${table}_departed_member ON "${table}"`);
+        }
+        for (const column of new Set(Object.values(DEPARTED_MEMBER_COLUMNS))) {
+            await queryRunner.query(`DROP FUNCTION refuse_departed_${column}()`);
+        }
         await queryRunner.query(`
             CREATE OR REPLACE FUNCTION moderation_actions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
