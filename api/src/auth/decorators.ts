@@ -17,6 +17,21 @@ export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Viewer | undefined => requestOf(context).viewer,
 );
 
+/**
+ * For the sign-in answers (login, register): a function that makes the new session the request's
+ * viewer, so every field resolved below the answer reads as that member, exactly as a later
+ * request with the token would. Fields never infer their viewer from the object they resolve.
+ */
+export const AdoptViewer = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) =>
+    (viewer: Viewer): void => {
+      const req = requestOf(context);
+      req.viewer = viewer;
+      req.viewerResolved = true;
+      req.viewerLookup = Promise.resolve(viewer);
+    },
+);
+
 /** Where the request came from (IP as seen through trusted proxies, and the user agent). */
 export const Client = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   const req = requestOf(context);

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Role, SensitiveTopic } from '@kinship/shared';
-import { Client, CurrentUser, Public, RequireRole } from '../../auth/decorators';
+import { AdoptViewer, Client, CurrentUser, Public, RequireRole } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
@@ -44,8 +44,13 @@ export class AccountsResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  async register(@Args('input') input: RegisterInput, @Client() client: ClientInfo): Promise<AuthPayload> {
-    const { token, user } = await this.accounts.register(input, client);
+  async register(
+    @Args('input') input: RegisterInput,
+    @Client() client: ClientInfo,
+    @AdoptViewer() adopt: (viewer: Viewer) => void,
+  ): Promise<AuthPayload> {
+    const { token, user, viewer } = await this.accounts.register(input, client);
+    adopt(viewer);
     return { token, user: toUser(user, true) };
   }
 
@@ -55,8 +60,10 @@ export class AccountsResolver {
     @Args('email') email: string,
     @Args('password') password: string,
     @Client() client: ClientInfo,
+    @AdoptViewer() adopt: (viewer: Viewer) => void,
   ): Promise<AuthPayload> {
-    const { token, user } = await this.accounts.login(email, password, client);
+    const { token, user, viewer } = await this.accounts.login(email, password, client);
+    adopt(viewer);
     return { token, user: toUser(user, true) };
   }
 

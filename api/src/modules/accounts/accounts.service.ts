@@ -30,6 +30,13 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
+/** A new session: the token (shown once), the member, and the viewer the rest of the request reads as. */
+export interface SignedIn {
+  token: string;
+  user: UserEntity;
+  viewer: Viewer;
+}
+
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
 
 @Injectable()
@@ -46,7 +53,7 @@ export class AccountsService {
     this.passwords = new Passwords(config.env === 'test');
   }
 
-  async register(input: RegisterInput, client: ClientInfo): Promise<{ token: string; user: UserEntity }> {
+  async register(input: RegisterInput, client: ClientInfo): Promise<SignedIn> {
     const email = input.email.toLowerCase();
     await this.rateLimits.consume('auth-ip', client.ip);
     await this.rateLimits.consume('auth-email', email);
@@ -69,8 +76,8 @@ export class AccountsService {
         });
         await manager.save(user);
         await manager.update(InviteEntity, { id: invite.id }, { usedAt: new Date(), usedById: user.id });
-        const token = await this.sessions.open(manager, user.id, deviceHint(client.userAgent));
-        return { token, user };
+        const { token, sessionId } = await this.sessions.open(manager, user.id, deviceHint(client.userAgent));
+        return { token, user, viewer: { id: user.id, role: user.role, sessionId } };
       });
     } catch (error) {
       // Two registrations racing for the same email or name: the database decides, kindly.
@@ -82,7 +89,7 @@ export class AccountsService {
     }
   }
 
-  async login(rawEmail: string, password: string, client: ClientInfo): Promise<{ token: string; user: UserEntity }> {
+  async login(rawEmail: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const email = rawEmail.trim().toLowerCase();
     if (!email) throw badInput('email', 'Email is required.');
     if (!password) throw badInput('password', 'Password is required.');
@@ -98,8 +105,8 @@ export class AccountsService {
       throw unauthenticated(WRONG_CREDENTIALS);
     }
     if (user.suspendedUntil && user.suspendedUntil > new Date()) throw suspended(user.suspendedUntil);
-    const token = await this.sessions.open(this.dataSource.manager, user.id, deviceHint(client.userAgent));
-    return { token, user };
+    const { token, sessionId } = await this.sessions.open(this.dataSource.manager, user.id, deviceHint(client.userAgent));
+    return { token, user, viewer: { id: user.id, role: user.role, sessionId } };
   }
 
   /** Checks the member's password (rate-limited like sign-in): for changes that need it again. */

@@ -20,16 +20,16 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Opens a session inside the caller's transaction and returns the token (shown once). */
-  async open(manager: EntityManager, userId: string, deviceHint: string | null): Promise<string> {
+  /** Opens a session inside the caller's transaction and returns the token (shown once) and its id. */
+  async open(manager: EntityManager, userId: string, deviceHint: string | null): Promise<{ token: string; sessionId: string }> {
     const token = randomToken();
-    await manager.insert(SessionEntity, {
+    const result = await manager.insert(SessionEntity, {
       userId,
       tokenHash: sha256(token),
       deviceHint,
       expiresAt: new Date(Date.now() + this.config.sessionTtlDays * 86_400_000),
     });
-    return token;
+    return { token, sessionId: (result.identifiers[0] as { id: string }).id };
   }
 
   async viewerForToken(token: string): Promise<Viewer | null> {

@@ -2,6 +2,7 @@ import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { PageArgs } from '../../graphql/connection';
+import { unauthenticated } from '../../graphql/errors';
 import { User } from '../accounts/models/user.model';
 import { DiscussionsService } from './discussions.service';
 import { PostConnection } from './models/post.model';
@@ -13,7 +14,8 @@ export class UserPostsResolver {
 
   @ResolveField(() => PostConnection, { description: "The member's recent posts, newest first." })
   posts(@Parent() user: User, @Args() args: PageArgs, @CurrentUser() viewer: Viewer | undefined): Promise<PostConnection> {
-    // On login/register (no session yet) the returned user is the viewer.
-    return this.discussions.postsByAuthor(user.id, args, viewer ?? { id: user.id, role: user.role, sessionId: '' });
+    // The reader is the request's signed-in viewer (login/register adopt theirs), never `user`.
+    if (!viewer) throw unauthenticated();
+    return this.discussions.postsByAuthor(user.id, args, viewer);
   }
 }

@@ -127,10 +127,9 @@ export class UserMilestonesResolver {
     const entity = await ctx.loaders
       .for('usersById', (ids: readonly string[]) => this.users.byIds(ids))
       .load(user.id);
-    if (!entity?.recoveryStart) return null;
-    // Without a session (login/register answers) the user is the viewer themself.
-    const self = viewer ? entity.id === viewer.id : true;
-    return self || entity.recoveryVisibility === 'MEMBERS' ? entity.recoveryStart : null;
+    // No viewer, no date: a field's reader is always the request's signed-in viewer.
+    if (!viewer || !entity?.recoveryStart) return null;
+    return entity.id === viewer.id || entity.recoveryVisibility === 'MEMBERS' ? entity.recoveryStart : null;
   }
 
   @ResolveField(() => Boolean, { description: 'You follow this member.' })
