@@ -30,7 +30,7 @@ describe('the viewer boundary', () => {
 
   beforeAll(async () => {
     // The walk asks for a lot in one document: these limits have their own tests (graphql.int-spec.ts).
-    t = await TestHarness.start({ GRAPHQL_MAX_DEPTH: '50', GRAPHQL_MAX_COST: '1000000', GRAPHQL_MAX_NODES: '100000' });
+    t = await TestHarness.start({ GRAPHQL_MAX_DEPTH: '50', GRAPHQL_MAX_COST: '1000000', GRAPHQL_MAX_FIELDS: '1000000', GRAPHQL_MAX_TOKENS: '1000000' });
     await t.startWorker();
     admin = await createAdmin(t);
     moderator = await createMember(t, admin, 'MODERATOR');

@@ -38,6 +38,9 @@ const schema = z.object({
     .default('100kb'),
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   GRAPHQL_MAX_COST: int(10, 1_000_000).default(5000),
+  GRAPHQL_MAX_FIELDS: int(10, 1_000_000).default(1000),
+  GRAPHQL_MAX_ALIASES: int(0, 10_000).default(20),
+  GRAPHQL_MAX_TOKENS: int(100, 1_000_000).default(5000),
   SESSION_TTL_DAYS: int(1, 365).default(30),
   AUTH_RATE_LIMIT_PER_IP: int(1, 100_000).default(30),
   AUTH_RATE_LIMIT_PER_EMAIL: int(1, 100_000).default(10),
@@ -78,7 +81,14 @@ export type AppConfig = Readonly<{
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   trustProxy: string;
   requestBodyLimit: string;
-  graphql: { maxDepth: number; maxCost: number; introspection: boolean };
+  graphql: {
+    maxDepth: number;
+    maxCost: number;
+    maxFields: number;
+    maxAliases: number;
+    maxTokens: number;
+    introspection: boolean;
+  };
   sessionTtlDays: number;
   authRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
   /** Flags a member may raise per hour (moderators are not limited). */
@@ -126,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxFields: e.GRAPHQL_MAX_FIELDS,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
       introspection: e.NODE_ENV !== 'production',
     },
     sessionTtlDays: e.SESSION_TTL_DAYS,

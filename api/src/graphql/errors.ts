@@ -32,6 +32,13 @@ export class DomainError extends GraphQLError {
   }
 }
 
+/**
+ * The whole request is refused before anything runs (too costly, variables of the wrong type): a
+ * client error, so HTTP 400 as for a document that fails validation.
+ */
+export const requestRefused = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+
 export const unauthenticated = (message = 'Please sign in to continue.') =>
   new DomainError('UNAUTHENTICATED', message);
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../test/harness';
 import { createAdmin, Member } from '../../test/factories';
+import { aliasFlood, fragmentBomb } from '../../test/hostile-documents';
 
 describe('GraphQL hardening', () => {
   let t: TestHarness;
@@ -12,11 +13,18 @@ describe('GraphQL hardening', () => {
   });
   afterAll(() => t?.stop());
 
+  const post = (query: string, token?: string) => {
+    const req = t.http().post('/graphql').set('Content-Type', 'application/json');
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    return req.send({ query });
+  };
+
   it('refuses a query deeper than the limit of 10', async () => {
     // Root fields are level 0; here `id` sits at level 11.
     const deep = `query($id: ID!) { thread(id: $id) { posts { edges { node { replyTo { thread { posts { edges { node { replyTo { thread { id } } } } } } } } } } } }`;
     const res = await t.gql(deep, { id: '00000000-0000-4000-8000-000000000000' }, admin.token);
     expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors?.[0].message).toMatch(/exceeds maximum operation depth of 10/);
   });
 
@@ -28,7 +36,9 @@ describe('GraphQL hardening', () => {
 
   it('refuses an operation whose cost is over the limit, before running it', async () => {
     const costly = `{ threads(first: 100) { edges { node { posts(first: 100) { edges { node { id body author { id displayName } } } } } } } }`;
-    const error = errorOf(await t.gql(costly, {}, admin.token));
+    const res = await post(costly, admin.token);
+    expect(res.status).toBe(400);
+    const error = errorOf(res.body);
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/too much at once/);
   });
@@ -61,6 +71,44 @@ describe('GraphQL hardening', () => {
     expect(res.status).toBe(400);
   });
 
+  it('refuses a doubling-fragment bomb as a bad request, signed out, and stays up', async () => {
+    const res = await post(fragmentBomb(25));
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/33554432 fields once its fragments are expanded; the limit is 1000/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect((await t.http().get('/health')).status).toBe(200);
+  });
+
+  it('refuses a fragment cycle with 400, not a server error', async () => {
+    const res = await post(`{ ...A } fragment A on Query { me { id } ...B } fragment B on Query { ...A }`, admin.token);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/Cannot spread fragment "A" within itself/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('caps aliases at 20: 20 run, 21 are refused before any resolver runs', async () => {
+    expect((await post(aliasFlood(20), admin.token)).body.errors).toBeUndefined();
+    const res = await post(aliasFlood(21), admin.token);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/21 aliases; the limit is 20/);
+  });
+
+  it('refuses a 3,300-alias flood while parsing (the document is over the token limit)', async () => {
+    const res = await post(aliasFlood(3300));
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/5000 tokens/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  });
+
+  it('counts each root field (and each alias of one) in the cost', async () => {
+    // Each alias: 10 for the root field + 60 x 4 for its page = 250; 20 of them are exactly the limit.
+    expect((await post(aliasFlood(20, 'threads(first: 60) { edges { cursor node { id } } }'), admin.token)).body.errors).toBeUndefined();
+    // 20 x (10 + 61 x 4) = 5,080; were a root field weighed like any other it would be 4,900 and run.
+    const res = await post(aliasFlood(20, 'threads(first: 61) { edges { cursor node { id } } }'), admin.token);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/cost 5080; the limit is 5000/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('allows introspection outside production', async () => {
     expect((await t.gql('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
@@ -77,5 +125,26 @@ describe('GraphQL in production', () => {
     const res = await t.gql('{ __schema { queryType { name } } }');
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0].message).toMatch(/introspection/i);
+  });
+
+  it('does not suggest field or argument names in errors (the schema stays private)', async () => {
+    const res = await t.gql('{ me { emial } }');
+    expect(res.errors?.[0].message).toMatch(/Cannot query field "emial"/);
+    expect(res.errors?.[0].message).not.toMatch(/Did you mean|email/);
+    const mutation = await t.gql('mutation { setRol(userId: "x", role: ADMIN) { id } }');
+    expect(mutation.errors?.[0].message).toMatch(/Cannot query field "setRol"/);
+    expect(mutation.errors?.map((e) => e.message).join(' ')).not.toMatch(/Did you mean|setRole/);
+  });
+});
+
+describe('GraphQL outside production', () => {
+  let t: TestHarness;
+  beforeAll(async () => {
+    t = await TestHarness.start();
+  });
+  afterAll(() => t?.stop());
+
+  it('still suggests field names to developers', async () => {
+    expect((await t.gql('{ me { emial } }')).errors?.[0].message).toMatch(/Did you mean "email"\?/);
   });
 });

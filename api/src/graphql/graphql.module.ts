@@ -3,12 +3,12 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { createLogger } from '../common/logger';
 import { complexityPlugin } from './complexity.plugin';
 import { Loaders } from './loaders';
+import { operationLimitsRule } from './operation-limits';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -56,9 +56,14 @@ export function formatError(logger: ReturnType<typeof createLogger>) {
         path: '/graphql',
         playground: false,
         introspection: config.graphql.introspection,
+        // Without introspection, "Did you mean …?" in errors would give the schema away name by name.
+        hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
         includeStacktraceInErrorResponses: false,
         csrfPrevention: true,
-        validationRules: [depthLimit(config.graphql.maxDepth)],
+        // A document is refused while parsing past this many tokens, so no rule below has much to walk.
+        parseOptions: { maxTokens: config.graphql.maxTokens },
+        // Depth, fields and aliases, measured once per fragment (fragment bombs cost nothing to refuse).
+        validationRules: [operationLimitsRule(config.graphql)],
         // Kinship never sends cache hints (every answer is private to its viewer); Apollo's
         // cache-control plugin would still walk every resolved field (about 25% of a thread page).
         plugins: [complexityPlugin(config.graphql.maxCost), ApolloServerPluginCacheControlDisabled()],
