@@ -391,6 +391,35 @@ describe('security headers and signed-out access', () => {
     expect(res.headers.getSetCookie().join('\n')).toMatch(/^kinship_session=;.*Max-Age=0/m);
   });
 
+  it('never redirects to another site, however the path is dressed up', async () => {
+    const form = (path: string, fields: Record<string, string>, token?: string) =>
+      fetch(`${stack.webUrl}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          accept: 'text/html',
+          origin: stack.webUrl,
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(token ? { cookie: `kinship_session=${token}` } : {}),
+        },
+        body: new URLSearchParams(fields),
+      });
+    for (const attack of ['/.//evil.example', '/..//evil.example', '/a/..//evil.example', '/.\\/evil.example']) {
+      // Signed in, /signin sends the member on to `next`.
+      const signedIn = await get(`${stack.webUrl}/signin?next=${encodeURIComponent(attack)}`, adminToken);
+      expect(signedIn.status, `${attack} GET /signin`).toBe(303);
+      expect(signedIn.headers.get('location'), attack).toBe('/');
+      // The sign-in form's hidden `next`.
+      const signIn = await form('/signin?/signin', { email: memberEmail, password: PASSWORD, next: attack });
+      expect(signIn.status, `${attack} sign-in form`).toBe(303);
+      expect(signIn.headers.get('location'), attack).toBe('/');
+      // Opening a notification goes where its url points, inside Kinship only.
+      const open = await form('/notifications?/open', { id: NOWHERE, url: attack }, adminToken);
+      expect(open.status, `${attack} open notification`).toBe(303);
+      expect(open.headers.get('location'), attack).toBe('/notifications');
+    }
+  });
+
   it('loads pages in Chromium without a single CSP violation, and their scripts still work', async () => {
     const browser = await openBrowser();
     try {

@@ -100,11 +100,51 @@ describe('events', () => {
       expect((await eventAs(other, proposal.id)).status).toBe('VISIBLE');
     });
 
+    it("a member's edit of an approved event goes back to review; those going hear of a new place only once it is approved", async () => {
+      const [member, going] = [await createMember(t, admin), await createMember(t, admin)];
+      const proposal = await create(member, { title: 'Coffee after the meeting' });
+      const caseOf = async (id: string) =>
+        (await t.ok<{ moderationQueue: any }>(`{ moderationQueue { edges { node { id kind targetId status } } } }`, {}, moderator.token)).moderationQueue.edges
+          .map((e: any) => e.node)
+          .find((c: any) => c.targetId === id && c.kind === 'PREMODERATION');
+      const approve = async (id: string) =>
+        t.ok(`mutation($c: ID!) { moderate(input: { caseId: $c, action: APPROVE }) { id } }`, { c: (await caseOf(id)).id }, moderator.token);
+      await approve(proposal.id);
+      await t.ok(RSVP, { id: proposal.id, status: 'GOING' }, going.token);
+
+      // The organiser rewrites it: a phishing link and another address. It leaves the listing at once.
+      const rewritten = { title: 'Claim your recovery grant', description: 'Sign in at [kinship-login](https://evil.example)', address: '1 Elsewhere St' };
+      await t.ok(UPDATE, { id: proposal.id, input: rewritten }, member.token);
+      expect((await eventAs(member, proposal.id)).status).toBe('PENDING_REVIEW');
+      expect(await eventAs(going, proposal.id)).toBeNull();
+      expect(await caseOf(proposal.id)).toMatchObject({ kind: 'PREMODERATION', status: 'OPEN' });
+      await t.settled();
+      const changedNotices = () =>
+        t.dataSource.query(`SELECT source_key FROM notifications WHERE user_id = $1 AND type = 'EVENT_CHANGED'`, [going.id]);
+      expect(await changedNotices()).toEqual([]);
+
+      // Approved: visible again with the new words, and those going are told of the new place once.
+      await approve(proposal.id);
+      expect(await eventAs(going, proposal.id)).toMatchObject({ status: 'VISIBLE', title: rewritten.title, address: rewritten.address });
+      await t.settled();
+      expect(await changedNotices()).toHaveLength(1);
+
+      // Staff edits stay live; a member's title-only edit goes to review and, approved, announces nothing.
+      await t.ok(UPDATE, { id: proposal.id, input: { title: 'Coffee, corrected by staff' } }, moderator.token);
+      expect((await eventAs(going, proposal.id)).status).toBe('VISIBLE');
+      await t.ok(UPDATE, { id: proposal.id, input: { title: 'Coffee after the Tuesday meeting' } }, member.token);
+      expect(await eventAs(going, proposal.id)).toBeNull();
+      await approve(proposal.id);
+      await t.settled();
+      expect(await changedNotices()).toHaveLength(1);
+    });
+
     it('only the organiser or a moderator edits and cancels; cancelling needs a reason and closes RSVPs', async () => {
       const [organizer, other] = [await createMember(t, admin), await createMember(t, admin)];
       await t.dataSource.query(`UPDATE users SET role = 'MODERATOR' WHERE id = $1`, [organizer.id]);
       const event = await create(organizer);
       await t.dataSource.query(`UPDATE users SET role = 'MEMBER' WHERE id = $1`, [organizer.id]);
+      await t.ok(RSVP, { id: event.id, status: 'GOING' }, other.token);
       expect(errorOf(await t.gql(UPDATE, { id: event.id, input: { title: 'Mine now' } }, other.token)).code).toBe('FORBIDDEN');
       expect(errorOf(await t.gql(CANCEL, { id: event.id, reason: 'no' }, other.token)).code).toBe('FORBIDDEN');
       expect((await t.ok<{ updateEvent: any }>(UPDATE, { id: event.id, input: { title: 'Bluff Trail hike' } }, organizer.token)).updateEvent.title).toBe(
@@ -113,7 +153,6 @@ describe('events', () => {
       expect(errorOf(await t.gql(UPDATE, { id: event.id, input: { endsAt: event.startsAt } }, organizer.token))).toMatchObject({
         field: 'endsAt',
       });
-      await t.ok(RSVP, { id: event.id, status: 'GOING' }, other.token);
       expect(errorOf(await t.gql(CANCEL, { id: event.id, reason: '  ' }, organizer.token))).toMatchObject({ field: 'reason' });
       const { cancelEvent } = await t.ok<{ cancelEvent: any }>(CANCEL, { id: event.id, reason: 'Storm warning for Saturday' }, moderator.token);
       expect(cancelEvent).toMatchObject({ cancelled: true, cancelReason: 'Storm warning for Saturday', rsvpOpen: false });

@@ -129,11 +129,16 @@ export class EventsService {
     });
   }
 
-  /** Organiser or moderator; THIS occurrence or ALL_FUTURE ones in its series (times shift by the same amount). */
+  /**
+   * Organiser or moderator; THIS occurrence or ALL_FUTURE ones in its series (times shift by the
+   * same amount). A member's edit of an approved event goes back to review, as a resource's does:
+   * a moderator approved what it said, not what it says now.
+   */
   async update(id: string, input: UpdateEventInput, viewer: Viewer): Promise<EventEntity> {
     const event = await this.find(id, viewer);
     if (!event) throw notFound('That event');
     this.assertMayEdit(event, viewer);
+    const staff = hasRole(viewer.role, 'MODERATOR');
     if (event.cancelledAt) throw forbidden('This event was cancelled, so it can no longer be edited.');
     const changed = this.validated(input, event);
     const shiftMs = changed.startsAt.getTime() - event.startsAt.getTime();
@@ -169,10 +174,15 @@ export class EventsService {
             : changed.rsvpDeadline && new Date(changed.rsvpDeadline.getTime() - event.startsAt.getTime() + target.startsAt.getTime()),
         };
         const timeOrPlace = TIME_OR_PLACE.some((key) => String(next[key] ?? '') !== String(target[key] ?? ''));
+        const backToReview = !staff && target.status === 'VISIBLE';
+        if (backToReview) next.status = 'PENDING_REVIEW';
+        if (!staff && timeOrPlace && (backToReview || target.changedInReview)) next.changedInReview = true;
         Object.assign(target, next);
         const saved = await manager.save(target);
         await this.promoteWhileSeats(manager, saved);
-        if (timeOrPlace && saved.status === 'VISIBLE') {
+        if (backToReview) {
+          await this.screening.openCase(manager, 'PREMODERATION', 'NORMAL', { type: 'EVENT', id: saved.id, authorId: saved.organizerId });
+        } else if (timeOrPlace && saved.status === 'VISIBLE') {
           await this.scheduleReminders(manager, saved);
           await this.outbox.enqueue(manager, NOTIFY_EVENT_CHANGED, { eventId: saved.id, version: saved.updatedAt.toISOString() });
         }
@@ -285,8 +295,22 @@ export class EventsService {
 
   /** Publishes or withdraws an event for the moderation queue (APPROVE / HIDE / REMOVE / RESTORE). */
   async setStatus(manager: EntityManager, event: EventEntity, status: ContentStatus): Promise<void> {
-    await manager.update(EventEntity, { id: event.id }, { status });
-    if (status === 'VISIBLE') await this.scheduleReminders(manager, { ...event, status });
+    if (status !== 'VISIBLE') {
+      await manager.update(EventEntity, { id: event.id }, { status });
+      return;
+    }
+    const [[approved]]: [{ changed: boolean; updatedAt: Date }[], number] = await manager.query(
+      `UPDATE events e SET status = 'VISIBLE', changed_in_review = false
+         FROM (SELECT id, changed_in_review FROM events WHERE id = $1 FOR UPDATE) before
+        WHERE e.id = before.id
+      RETURNING before.changed_in_review AS changed, e.updated_at AS "updatedAt"`,
+      [event.id],
+    );
+    await this.scheduleReminders(manager, { ...event, status });
+    // An edit that moved the time or place waited for this approval to be announced.
+    if (approved?.changed) {
+      await this.outbox.enqueue(manager, NOTIFY_EVENT_CHANGED, { eventId: event.id, version: approved.updatedAt.toISOString() });
+    }
   }
 
   async waitlistPosition(rsvp: RsvpEntity): Promise<number | null> {

@@ -64,17 +64,25 @@ export function isPublicPath(pathname: string): boolean {
   return pathname.startsWith('/_app/') || pathname === '/favicon.svg' || pathname === '/robots.txt';
 }
 
+/** Starts with one slash and goes on with neither a slash nor a backslash: a path on this site. */
+function isLocalPath(value: string): boolean {
+  return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\');
+}
+
 /**
  * A path inside Kinship to return to, or `fallback`. Refuses anything that could lead elsewhere
- * (`//evil.example`, `/\evil.example`, absolute URLs), so `?next=` cannot be an open redirect.
+ * (`//evil.example`, `/\evil.example`, absolute URLs), so `?next=` cannot be an open redirect. The
+ * check runs again on the normalised result: `/.//evil.example` and `/a/..//evil.example` only
+ * become `//evil.example` once their dot segments are resolved.
  */
 export function safeLocalPath(value: string | null | undefined, fallback = '/'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (!value || !isLocalPath(value)) return fallback;
   if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
   try {
     const parsed = new URL(value, 'http://kinship.invalid');
     if (parsed.origin !== 'http://kinship.invalid') return fallback;
-    return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+    const path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+    return isLocalPath(path) ? path : fallback;
   } catch {
     return fallback;
   }

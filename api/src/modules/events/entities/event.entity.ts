@@ -55,6 +55,10 @@ export class EventEntity {
   @Column({ type: 'varchar', length: 16, default: 'VISIBLE' })
   status: ContentStatus;
 
+  /** A member's edit moved the time or place while the event went back to review: tell those going once it is approved. */
+  @Column({ name: 'changed_in_review', type: 'boolean', default: false })
+  changedInReview: boolean;
+
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 

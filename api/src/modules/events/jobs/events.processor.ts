@@ -53,13 +53,13 @@ export class EventsProcessor implements OnModuleInit {
     );
   }
 
-  /** Members going, waitlisted or maybe hear that the time or place changed. */
+  /** Members going, waitlisted or maybe hear that the time or place changed (once the event is approved). */
   async changed(eventId: string, version: string): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO notifications (user_id, type, source_key, title, body, url)
        SELECT r.user_id, 'EVENT_CHANGED', $2, e.title || ': the time or place changed', 'Check the new details.', '/events/' || e.id
          FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status IN ('GOING', 'MAYBE')
-        WHERE e.id = $1 AND e.cancelled_at IS NULL AND r.user_id <> e.organizer_id
+        WHERE e.id = $1 AND e.cancelled_at IS NULL AND e.status = 'VISIBLE' AND r.user_id <> e.organizer_id
        ON CONFLICT (user_id, source_key) DO NOTHING`,
       [eventId, `changed:${eventId}:${version}`],
     );
