@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { createLogger, NestPinoLogger } from './common/logger';
-import { createValidationPipe } from './graphql/validation';
+import { createValidationPipe, RefuseNulPipe } from './graphql/validation';
 import { KinshipRequest } from './auth/request';
 
 /** Builds the HTTP + GraphQL app (used by main.ts and by the integration tests). */
@@ -19,7 +19,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.requestBodyLimit });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RefuseNulPipe(), createValidationPipe());
   app.use((req: KinshipRequest, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -44,6 +44,37 @@ export function IsDisplayName(): PropertyDecorator {
   );
 }
 
+/**
+ * Characters that change how text around them is shown without being seen themselves: bidi
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069; "Hello\u202Egnp.exe" shows as
+ * "Helloexe.png"), the direction marks, zero-width space, word joiner and invisible operators, the
+ * byte-order mark and the Mongolian vowel separator.
+ */
+const INVISIBLE_FORMATTING = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060-\u2064\uFEFF\u180E]/g;
+const EMOJI_BEFORE = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+const LETTER_BEFORE = /\p{L}\p{M}*$/u;
+const LETTER_AFTER = /^\p{L}/u;
+
+/**
+ * `text` without invisible formatting characters. The two joiners stay only where writing needs
+ * them: ZWJ between emoji (a family emoji is three joined into one), ZWNJ between letters (Persian
+ * and several Indic scripts shape words with it).
+ */
+export function stripInvisibleFormatting(text: string): string {
+  return text.replace(INVISIBLE_FORMATTING, '').replace(/[\u200C\u200D]/g, (joiner, offset: number, whole: string) => {
+    const before = whole.slice(Math.max(0, offset - 4), offset);
+    const after = whole.slice(offset + 1, offset + 3);
+    const keep = joiner === '\u200D' ? EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after) : LETTER_BEFORE.test(before) && LETTER_AFTER.test(after);
+    return keep ? joiner : '';
+  });
+}
+
+/** For text others see (titles, names, places, bios): trimmed, and without invisible formatting characters. */
+export function CleanText(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? stripInvisibleFormatting(value).trim() : value));
+}
+
 /** Trims surrounding whitespace before validation (strings only). */
 export function Trim(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

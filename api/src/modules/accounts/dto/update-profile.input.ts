@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { LIMITS } from '@kinship/shared';
-import { IsDisplayName, IsTimeZone, Trim } from '../../../common/validators';
+import { IsDisplayName, IsTimeZone, CleanText, Trim } from '../../../common/validators';
 
 /** Only the fields given are changed; an empty bio or pronouns clears it. */
 @InputType()
@@ -13,14 +13,14 @@ export class UpdateProfileInput {
   displayName?: string;
 
   @Field(() => String, { nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.bioMax, { message: `Bio can be at most ${LIMITS.bioMax} characters.` })
   bio?: string;
 
   @Field(() => String, { nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.pronounsMax, { message: `Pronouns can be at most ${LIMITS.pronounsMax} characters.` })

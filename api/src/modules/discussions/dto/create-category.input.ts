@@ -1,12 +1,12 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { LIMITS } from '@kinship/shared';
-import { Trim } from '../../../common/validators';
+import { CleanText } from '../../../common/validators';
 
 @InputType()
 export class CreateCategoryInput {
   @Field()
-  @Trim()
+  @CleanText()
   @IsString()
   @Length(LIMITS.categoryNameMin, LIMITS.categoryNameMax, {
     message: `Name must be between ${LIMITS.categoryNameMin} and ${LIMITS.categoryNameMax} characters.`,
@@ -14,7 +14,7 @@ export class CreateCategoryInput {
   name: string;
 
   @Field(() => String, { nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.categoryDescriptionMax, {

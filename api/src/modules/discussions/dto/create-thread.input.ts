@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { LIMITS } from '@kinship/shared';
-import { Trim } from '../../../common/validators';
+import { CleanText } from '../../../common/validators';
 import type { SensitiveTopic } from '@kinship/shared';
 import { SensitiveTopicEnum } from '../../../graphql/enums';
 import { IsContentWarning, IsPostBody, IsTopics } from './post-body';
@@ -13,7 +13,7 @@ export class CreateThreadInput {
   categoryId: string;
 
   @Field()
-  @Trim()
+  @CleanText()
   @IsString({ message: 'Title must be text.' })
   @Length(LIMITS.threadTitleMin, LIMITS.threadTitleMax, {
     message: `Title must be between ${LIMITS.threadTitleMin} and ${LIMITS.threadTitleMax} characters.`,

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { EVENT_KINDS, LIMITS } from '@kinship/shared';
 import type { EventKind } from '@kinship/shared';
-import { IsTimeZone, Trim } from '../../../common/validators';
+import { IsTimeZone, CleanText, Trim } from '../../../common/validators';
 import { EventKindEnum } from '../models/event.model';
 
 export enum EventScope {
@@ -37,7 +37,7 @@ const URL_RULE = { protocols: ['http', 'https'], require_protocol: true };
 @InputType({ isAbstract: true })
 class EventFields {
   @Field({ nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @Length(LIMITS.eventTitleMin, LIMITS.eventTitleMax, {
@@ -72,7 +72,7 @@ class EventFields {
   timeZone?: string;
 
   @Field(() => String, { nullable: true, description: 'Shown only to members going (and the organiser, moderators).' })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.eventAddressMax, { message: `Address can be at most ${LIMITS.eventAddressMax} characters.` })

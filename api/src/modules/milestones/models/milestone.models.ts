@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { LIMITS } from '@kinship/shared';
-import { Trim } from '../../../common/validators';
+import { CleanText } from '../../../common/validators';
 import { IsPostBody } from '../../discussions/dto/post-body';
 import { Thread } from '../../discussions/models/thread.model';
 
@@ -72,7 +72,7 @@ export class Celebration {
 @InputType()
 export class CelebrateInput {
   @Field()
-  @Trim()
+  @CleanText()
   @IsString()
   @Length(LIMITS.threadTitleMin, LIMITS.threadTitleMax, {
     message: `Title must be between ${LIMITS.threadTitleMin} and ${LIMITS.threadTitleMax} characters.`,

@@ -2,21 +2,21 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LIMITS } from '@kinship/shared';
 import { PageArgs } from '../../../graphql/connection';
-import { Trim } from '../../../common/validators';
+import { CleanText, Trim } from '../../../common/validators';
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,29}$/u;
 
 @InputType({ isAbstract: true })
 class ResourceFields {
   @Field({ nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @Length(3, LIMITS.resourceTitleMax, { message: `Title must be between 3 and ${LIMITS.resourceTitleMax} characters.` })
   title?: string;
 
   @Field({ nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @Length(2, LIMITS.resourceOrganizationMax, { message: `Organisation must be between 2 and ${LIMITS.resourceOrganizationMax} characters.` })
@@ -29,7 +29,7 @@ class ResourceFields {
   description?: string;
 
   @Field(() => String, { nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.resourceLocationMax, { message: `Location can be at most ${LIMITS.resourceLocationMax} characters.` })
@@ -55,7 +55,7 @@ class ResourceFields {
   tags?: string[];
 
   @Field(() => String, { nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.resourceContactMax, { message: `Contact can be at most ${LIMITS.resourceContactMax} characters.` })
@@ -104,13 +104,13 @@ export class ResourcesArgs extends PageArgs {
 @InputType()
 export class CreateResourceBoardInput {
   @Field()
-  @Trim()
+  @CleanText()
   @IsString()
   @Length(2, 60, { message: 'Name must be between 2 and 60 characters.' })
   name: string;
 
   @Field({ nullable: true })
-  @Trim()
+  @CleanText()
   @IsOptional()
   @IsString()
   @MaxLength(300, { message: 'Description can be at most 300 characters.' })
