@@ -4,7 +4,7 @@ import type { GraphQLArgument, GraphQLInputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
 import { TestSmtp } from '../../../test/smtp';
-import { createAdmin, createMember, Member, PASSWORD } from '../../../test/factories';
+import { createAdmin, createMember, invite, Member, PASSWORD } from '../../../test/factories';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const SESSIONS = `{ mySessions { id deviceHint createdAt lastUsedAt current } }`;
@@ -97,6 +97,22 @@ describe('sessions, passwords and signed-out visitors', () => {
     expect(await signedIn(other)).toBe(false);
     expect(await login(m, PASSWORD)).toBeUndefined();
     expect(await login(m, NEW_PASSWORD)).toBeDefined();
+  });
+
+  it('registering with an existing email tells its owner by email (and only them), with no link that signs anyone in', async () => {
+    const m = await createMember(t, admin);
+    const code = await invite(t, admin);
+    const res = await t.gql(
+      `mutation($input: RegisterInput!) { register(input: $input) { token } }`,
+      { input: { inviteCode: code, email: m.email, password: PASSWORD, displayName: `Guess ${Date.now().toString(36)}` } },
+    );
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inviteCode' });
+    await t.settled();
+    const mails = smtp.to(m.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('Someone tried to register with your email');
+    expect(mails[0].text).toContain('https://kinship.example.org/signin');
+    expect(mails[0].text).not.toMatch(/token=/);
   });
 
   it('forgot password: a hashed, single-use link by email; the same answer for unknown addresses', async () => {

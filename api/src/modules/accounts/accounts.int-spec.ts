@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
 import { createAdmin, createMember, invite, Member, PASSWORD, register } from '../../../test/factories';
+import { normalizeInviteCode, sha256 } from '../../common/crypto';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token user { id displayName role email } } }`;
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }`;
@@ -158,17 +159,32 @@ describe('accounts', () => {
       expect(errorOf(await t.gql(REGISTER, { input: input(code) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     });
 
-    it('refuses a duplicate email (any case) and a taken display name (any case), leaving the invite unused', async () => {
+    it('refuses a taken display name (any case), leaving the invite unused', async () => {
       const code = await invite(t, admin);
-      expect(errorOf(await t.gql(REGISTER, { input: input(code, { email: member.email.toUpperCase() }) }))).toMatchObject({
-        code: 'CONFLICT',
-        field: 'email',
-      });
       expect(
         errorOf(await t.gql(REGISTER, { input: input(code, { displayName: member.displayName.toUpperCase() }) })),
       ).toMatchObject({ code: 'CONFLICT', field: 'displayName' });
       // Nothing was half-written: the same code still works.
       await t.ok(REGISTER, { input: input(code) });
+    });
+
+    it("answers an existing email (any case) exactly as a spent invite, and spends the invite: nobody learns whose email has an account", async () => {
+      const spent = await invite(t, admin);
+      await t.ok(REGISTER, { input: input(spent) });
+      const reusedInvite = await t.gql(REGISTER, { input: input(spent) });
+
+      const code = await invite(t, admin);
+      const existingEmail = await t.gql(REGISTER, { input: input(code, { email: member.email.toUpperCase() }) });
+      expect(existingEmail).toEqual(reusedInvite);
+      expect(errorOf(existingEmail)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inviteCode' });
+      // The invite cannot be used for the next guess.
+      expect(await t.gql(REGISTER, { input: input(code, { email: 'next-guess@example.org' }) })).toEqual(reusedInvite);
+      const [row]: { used_at: Date | null; used_by: string | null }[] = await t.dataSource.query(
+        `SELECT used_at, used_by FROM invites WHERE code_hash = $1`,
+        [sha256(normalizeInviteCode(code))],
+      );
+      expect(row.used_at).not.toBeNull();
+      expect(row.used_by).toBeNull();
     });
 
     it.each([

@@ -20,7 +20,7 @@ import { UserEntity } from './entities/user.entity';
 import { Invite, toInvite } from './models/invite.model';
 import { Passwords } from './passwords';
 import { issuePasswordReset, passwordResetPath } from './password-resets';
-import { PASSWORD_RESET_EMAIL } from './jobs/accounts.jobs';
+import { PASSWORD_RESET_EMAIL, REGISTRATION_ATTEMPT_EMAIL } from './jobs/accounts.jobs';
 import { OutboxService } from '../../queue/outbox.service';
 import { deviceHint, SessionsService, suspended } from './sessions.service';
 
@@ -36,6 +36,9 @@ export interface SignedIn {
   user: UserEntity;
   viewer: Viewer;
 }
+
+/** A spent invite, and (indistinguishably) an invite tried with the email of an existing account. */
+const inviteUsed = () => badInput('inviteCode', 'This invite code has already been used. Ask the program team for a new one.');
 
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
 
@@ -60,10 +63,18 @@ export class AccountsService {
     const passwordHash = await this.passwords.hash(input.password);
 
     try {
-      return await inTransaction(this.dataSource, async (manager) => {
+      const outcome = await inTransaction(this.dataSource, async (manager) => {
         const invite = await this.lockUsableInvite(manager, input.inviteCode, email);
-        if (await manager.existsBy(UserEntity, { email })) {
-          throw conflict('An account with this email already exists. Sign in instead.', 'email');
+        const existing = await manager.findOneBy(UserEntity, { email });
+        if (existing) {
+          // Saying "this email has an account" would tell anyone with an invite whose email is a
+          // member's. The invite is spent instead (one guess per invite, as for any sign-up) and
+          // the account's owner hears of it by email.
+          await manager.update(InviteEntity, { id: invite.id }, { usedAt: new Date() });
+          if (!existing.deletedAt) {
+            await this.outbox.enqueue(manager, REGISTRATION_ATTEMPT_EMAIL, { userId: existing.id, inviteId: invite.id });
+          }
+          return null;
         }
         await this.assertDisplayNameFree(manager, input.displayName);
 
@@ -79,11 +90,11 @@ export class AccountsService {
         const { token, sessionId } = await this.sessions.open(manager, user.id, deviceHint(client.userAgent));
         return { token, user, viewer: { id: user.id, role: user.role, sessionId } };
       });
+      if (!outcome) throw inviteUsed();
+      return outcome;
     } catch (error) {
-      // Two registrations racing for the same email or name: the database decides, kindly.
-      if (isUniqueViolation(error, 'users_email_key')) {
-        throw conflict('An account with this email already exists. Sign in instead.', 'email');
-      }
+      // Two registrations racing for the same email: the one that lost hears what a spent invite says.
+      if (isUniqueViolation(error, 'users_email_key')) throw inviteUsed();
       if (isUniqueViolation(error, 'users_display_name_lower_key')) throw this.displayNameTaken();
       throw error;
     }
@@ -285,9 +296,7 @@ export class AccountsService {
     if (!invite || invite.revokedAt) {
       throw badInput('inviteCode', 'This invite code is not valid. Check it, or ask the program team for a new one.');
     }
-    if (invite.usedAt) {
-      throw badInput('inviteCode', 'This invite code has already been used. Ask the program team for a new one.');
-    }
+    if (invite.usedAt) throw inviteUsed();
     if (invite.expiresAt <= new Date()) {
       throw badInput('inviteCode', 'This invite code has expired. Ask the program team for a new one.');
     }

@@ -71,3 +71,20 @@ export function composeEmail(
   ].join('\n');
   return { text, html };
 }
+
+/**
+ * An email about the account itself (a reset link, a sign-up attempt): sentences, one link, and a
+ * quieter note. Sent whatever the member's notification settings, so it has no unsubscribe.
+ */
+export function composeAccountEmail(parts: { lines: string[]; link: string; linkText: string; note: string }): { text: string; html: string } {
+  const text = ['Hello,', '', ...parts.lines, parts.link, '', parts.note].join('\n');
+  const html = [
+    '<!doctype html><html><body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2933;">',
+    '<p>Hello,</p>',
+    ...parts.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    `<p><a href="${escapeHtml(parts.link)}">${escapeHtml(parts.linkText)}</a></p>`,
+    `<p style="font-size: 14px; color: #52606d;">${escapeHtml(parts.note)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { text, html };
+}

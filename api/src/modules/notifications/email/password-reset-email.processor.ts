@@ -6,7 +6,7 @@ import { AppConfig } from '../../../config/config';
 import { JobRegistry } from '../../../queue/job-registry';
 import { PASSWORD_RESET_EMAIL } from '../../accounts/jobs/accounts.jobs';
 import { issuePasswordReset, passwordResetPath } from '../../accounts/password-resets';
-import { escapeHtml, Mailer } from './mailer';
+import { composeAccountEmail, Mailer } from './mailer';
 
 /**
  * Sends the reset link a member asked for. The token is made here, at sending time, so it
@@ -30,24 +30,18 @@ export class PasswordResetEmailProcessor implements OnModuleInit {
       );
       if (!user) return;
       const { token } = await issuePasswordReset(this.dataSource.manager, userId, null);
-      const link = `${this.config.webOrigin}${passwordResetPath(token)}`;
-      const lines = [
-        'Someone (we hope you) asked to reset the password of your Kinship account.',
-        'This link lets you choose a new one. It works once, within an hour.',
-      ];
-      const ignore = "If you didn't ask, you can ignore this email: your password stays as it is.";
       await this.mailer.send({
         to: user.email,
         subject: 'Reset your Kinship password',
-        text: ['Hello,', '', ...lines, link, '', ignore].join('\n'),
-        html: [
-          '<!doctype html><html><body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2933;">',
-          '<p>Hello,</p>',
-          ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-          `<p><a href="${escapeHtml(link)}">Choose a new password</a></p>`,
-          `<p style="font-size: 14px; color: #52606d;">${escapeHtml(ignore)}</p>`,
-          '</body></html>',
-        ].join('\n'),
+        ...composeAccountEmail({
+          lines: [
+            'Someone (we hope you) asked to reset the password of your Kinship account.',
+            'This link lets you choose a new one. It works once, within an hour.',
+          ],
+          link: `${this.config.webOrigin}${passwordResetPath(token)}`,
+          linkText: 'Choose a new password',
+          note: "If you didn't ask, you can ignore this email: your password stays as it is.",
+        }),
       });
     });
   }
