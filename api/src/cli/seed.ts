@@ -10,6 +10,7 @@ import { UserEntity } from '../modules/accounts/entities/user.entity';
 import { CategoryEntity } from '../modules/discussions/entities/category.entity';
 import { PostEntity } from '../modules/discussions/entities/post.entity';
 import { ThreadEntity } from '../modules/discussions/entities/thread.entity';
+import { displayNameKey } from '../common/confusables';
 
 export const DEMO_PASSWORD = 'recovery-demo-2026';
 
@@ -56,6 +57,7 @@ export async function seedDemo(dataSource: DataSource, cheapHashes = false): Pro
             email: `${person.key}@kinship.local`,
             passwordHash,
             displayName: person.name,
+            displayNameKey: displayNameKey(person.name),
             role: person.role,
             pronouns: person.pronouns ?? null,
             bio: person.bio ?? null,

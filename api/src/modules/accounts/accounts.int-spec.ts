@@ -168,6 +168,25 @@ describe('accounts', () => {
       await t.ok(REGISTER, { input: input(code) });
     });
 
+    it('refuses display names that look like a member\'s, above all a staff member\'s (Unicode confusables)', async () => {
+      const staff = await register(t, await invite(t, admin, 'MODERATOR'), 'staff');
+      await t.ok(`mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`, { input: { displayName: 'Sam M' } }, staff.token);
+      // A Cyrillic Em, a fullwidth S, "rn" for "m", and a dropped space.
+      for (const lookalike of ['Sam \u041C', '\uFF33am M', 'Sarn M', 'SamM']) {
+        const error = errorOf(await t.gql(REGISTER, { input: input(await invite(t, admin), { displayName: lookalike }) }));
+        expect(error, lookalike).toMatchObject({ code: 'CONFLICT', field: 'displayName' });
+        expect(error.message, lookalike).toMatch(/looks too much like a staff member's/);
+      }
+      const other = await createMember(t, admin);
+      const renamed = await t.gql(`mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`, { input: { displayName: 'S\u0430m M' } }, other.token);
+      expect(errorOf(renamed)).toMatchObject({ code: 'CONFLICT', field: 'displayName' });
+      // A member's own name may change case, and a name that only shares letters is fine.
+      await t.ok(`mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`, { input: { displayName: 'SAM M' } }, staff.token);
+      await t.ok(REGISTER, { input: input(await invite(t, admin), { displayName: 'Sam N' }) });
+      const lookalikeOfMember = errorOf(await t.gql(REGISTER, { input: input(await invite(t, admin), { displayName: 'Sarn N' }) }));
+      expect(lookalikeOfMember.message).toMatch(/looks too much like another member's/);
+    });
+
     it("answers an existing email (any case) exactly as a spent invite, and spends the invite: nobody learns whose email has an account", async () => {
       const spent = await invite(t, admin);
       await t.ok(REGISTER, { input: input(spent) });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { Role, SensitiveTopic } from '@kinship/shared';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
+import { displayNameKey } from '../../common/confusables';
 import { isUuid, normalizeInviteCode, randomInviteCode, sha256 } from '../../common/crypto';
 import { isUniqueViolation } from '../../common/db-errors';
 import { RateLimitService } from '../../common/rate-limit.service';
@@ -82,6 +83,7 @@ export class AccountsService {
           email,
           passwordHash,
           displayName: input.displayName,
+          displayNameKey: displayNameKey(input.displayName),
           role: invite.role,
           timeZone: input.timeZone ?? 'UTC',
         });
@@ -253,10 +255,13 @@ export class AccountsService {
   async updateProfile(viewer: Viewer, input: UpdateProfileInput): Promise<UserEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       const user = await manager.findOneByOrFail(UserEntity, { id: viewer.id });
-      if (input.displayName !== undefined && input.displayName.toLowerCase() !== user.displayName.toLowerCase()) {
-        await this.assertDisplayNameFree(manager, input.displayName);
+      if (input.displayName !== undefined && input.displayName !== user.displayName) {
+        await this.assertDisplayNameFree(manager, input.displayName, user.id);
       }
-      if (input.displayName !== undefined) user.displayName = input.displayName;
+      if (input.displayName !== undefined) {
+        user.displayName = input.displayName;
+        user.displayNameKey = displayNameKey(input.displayName);
+      }
       if (input.bio !== undefined) user.bio = input.bio || null;
       if (input.pronouns !== undefined) user.pronouns = input.pronouns || null;
       if (input.timeZone !== undefined) user.timeZone = input.timeZone;
@@ -306,12 +311,30 @@ export class AccountsService {
     return invite;
   }
 
-  private async assertDisplayNameFree(manager: EntityManager, displayName: string): Promise<void> {
-    const taken = await manager
-      .createQueryBuilder(UserEntity, 'u')
-      .where('lower(u.display_name) = lower(:name) AND u.deleted_at IS NULL', { name: displayName })
-      .getExists();
-    if (taken) throw this.displayNameTaken();
+  /**
+   * Refuses a name an active member has in any case, or one that looks like theirs (same
+   * displayNameKey: "Sam М" with a Cyrillic М beside "Sam M"). Claims of one key are serialised
+   * for the rest of the transaction, so two look-alikes registering at once cannot both pass.
+   */
+  private async assertDisplayNameFree(manager: EntityManager, displayName: string, selfId?: string): Promise<void> {
+    const key = displayNameKey(displayName);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('display-name-key'), hashtext($1))`, [key]);
+    const rows: { staff: boolean; exact: boolean }[] = await manager.query(
+      `SELECT role IN ('MODERATOR', 'ADMIN') AS staff, lower(display_name) = lower($2) AS exact
+         FROM users
+        WHERE deleted_at IS NULL AND id IS DISTINCT FROM $3::uuid AND (display_name_key = $1 OR lower(display_name) = lower($2))
+        ORDER BY staff DESC LIMIT 1`,
+      [key, displayName, selfId ?? null],
+    );
+    const [taken] = rows;
+    if (!taken) return;
+    if (taken.exact) throw this.displayNameTaken();
+    throw conflict(
+      taken.staff
+        ? "That display name looks too much like a staff member's. Please choose another."
+        : "That display name looks too much like another member's. Please choose another.",
+      'displayName',
+    );
   }
 
   private displayNameTaken() {

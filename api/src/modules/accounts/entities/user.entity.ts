@@ -20,6 +20,14 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 40 })
   displayName: string;
 
+  /**
+   * displayNameKey(displayName), written with the name (accounts.service, seed): a new name whose
+   * key an active member's name has is refused as a look-alike.
+   */
+  @Index('users_display_name_key_idx')
+  @Column({ name: 'display_name_key', type: 'varchar', length: 200, default: '' })
+  displayNameKey: string;
+
   @Column({ type: 'varchar', length: 16, default: 'MEMBER' })
   role: Role;
 
