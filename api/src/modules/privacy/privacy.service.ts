@@ -108,7 +108,7 @@ export class PrivacyService {
       );
       await q(
         `UPDATE users SET email = 'deleted-' || id || '@kinship.invalid', password_hash = '',
-                display_name = $2, bio = NULL, pronouns = NULL, role = 'MEMBER', time_zone = 'UTC',
+                display_name = $2, display_name_key = '', bio = NULL, pronouns = NULL, role = 'MEMBER', time_zone = 'UTC',
                 topic_filters = '{}', suspended_until = NULL, recovery_start = NULL,
                 recovery_visibility = 'ONLY_ME', recovery_announce = false, quiet_hours_start = NULL,
                 quiet_hours_end = NULL, last_digest_on = NULL, deleted_at = now()
