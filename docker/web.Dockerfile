@@ -52,9 +52,10 @@ COPY --from=build /app/packages/graphql ./packages/graphql
 COPY --from=build /app/web/package.json ./web/package.json
 COPY --from=build /app/web/node_modules ./web/node_modules
 COPY --from=build /app/web/build ./web/build
+COPY --from=build /app/web/server.js ./web/server.js
 
 # Files stay owned by root and read-only for the app; it runs as the image's unprivileged user.
 USER node
 WORKDIR /app/web
 EXPOSE 3000
-CMD ["node", "build/index.js"]
+CMD ["node", "server.js"]

@@ -243,7 +243,7 @@ async function main() {
   await turbo(['run', 'build']);
   requireFile('api/dist/main.js', 'Check the api build output above.');
   requireFile('api/dist/worker.js', 'Check the api build output above.');
-  requireFile('web/build/index.js', 'Check the web build output above.');
+  requireFile('web/build/handler.js', 'Check the web build output above.');
 
   step('Applying database migrations');
   await run(process.execPath, ['dist/cli/migrate.js'], {
@@ -269,7 +269,7 @@ async function main() {
 
   startChild('api', colour.magenta, 'dist/main.js', API_DIR, s.apiEnv);
   startChild('worker', colour.blue, 'dist/worker.js', API_DIR, s.apiEnv);
-  startChild('web', colour.green, 'build/index.js', WEB_DIR, s.webEnv);
+  startChild('web', colour.green, 'server.js', WEB_DIR, s.webEnv);
 
   info(`Waiting for the api at ${s.healthUrl}`);
   await waitForHttp('api', s.healthUrl, (status) => status >= 200 && status < 300);

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { applyHttpTimeouts } from '@kinship/shared';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -16,6 +17,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
     abortOnError: false,
   });
+  // A client that sends its request slowly (a byte a second) is answered 408 and let go.
+  applyHttpTimeouts(app.getHttpServer(), config.httpTimeouts);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.requestBodyLimit });

@@ -21,7 +21,7 @@ export const paths = {
   worker: join(ROOT, 'api/dist/worker.js'),
   migrate: join(ROOT, 'api/dist/cli/migrate.js'),
   passwords: join(ROOT, 'api/dist/modules/accounts/passwords.js'),
-  web: join(ROOT, 'web/build/index.js'),
+  web: join(ROOT, 'web/server.js'),
   operations: join(ROOT, 'packages/graphql/src/operations'),
   results: join(BENCH_DIR, 'results'),
   /** The compiled benchmark (`tsc -p bench/tsconfig.build.json`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpTimeouts, readHttpTimeouts } from '@kinship/shared';
 
 /**
  * The only code that reads process.env. Every setting is validated once at boot; a bad value stops
@@ -99,6 +100,8 @@ export type AppConfig = Readonly<{
   /** Minutes before an event's start at which members going get a reminder. */
   eventReminderMinutes: number[];
   outboxPollMs: number;
+  /** How long the api waits on a slow client (HTTP_*_TIMEOUT_SECONDS, shared with the web). */
+  httpTimeouts: HttpTimeouts;
   /** lockMs: how long a job stays claimed without a heartbeat; a killed worker's job is retried after it. */
   worker: { concurrency: number; attempts: number; backoffMs: number; lockMs: number };
 }>;
@@ -113,8 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings count as unset, so `FOO=` in a .env file falls back to the default.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const http = readHttpTimeouts(env);
+  if (!parsed.success || http.problems.length > 0) {
+    throw new ConfigError([...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []), ...http.problems]);
   }
   const e = parsed.data;
   if (!e.APP_SECRET && e.NODE_ENV === 'production') {
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return Object.freeze({
     env: e.NODE_ENV,
+    httpTimeouts: http.timeouts,
     host: e.API_HOST,
     port: e.API_PORT,
     databaseUrl: e.DATABASE_URL,

@@ -4,3 +4,4 @@ export * from './domain.js';
 export * from './safety.js';
 export * from './crisis.js';
 export * from './milestones.js';
+export * from './http-timeouts.js';

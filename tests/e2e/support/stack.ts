@@ -102,7 +102,7 @@ export class Stack {
       stack.spawn('worker', [join(ROOT, 'api/dist/worker.js')]);
       await waitFor(`${stack.apiUrl}/health`, 30_000, api, 'api');
       if (options.web !== false) {
-        const web = stack.spawn('web', [join(ROOT, 'web/build/index.js')]);
+        const web = stack.spawn('web', [join(ROOT, 'web/server.js')]);
         await waitFor(`${stack.webUrl}/signin`, 30_000, web, 'web');
       }
     } catch (error) {
