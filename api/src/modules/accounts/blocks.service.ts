@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/crypto';
 import { badInput, notFound } from '../../graphql/errors';
+import { inTransaction } from '../../database/transaction';
 import { UserEntity } from './entities/user.entity';
 
 /**
@@ -18,10 +19,20 @@ export class BlocksService {
     if (!isUuid(userId) || !(await this.dataSource.manager.existsBy(UserEntity, { id: userId }))) {
       throw notFound('That member');
     }
-    await this.dataSource.query(
-      `INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [viewerId, userId],
-    );
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [viewerId, userId]);
+      // Following across a block would keep milestone news flowing: it ends both ways.
+      await manager.query(
+        `DELETE FROM follows WHERE (follower_id = $1 AND followee_id = $2) OR (follower_id = $2 AND followee_id = $1)`,
+        [viewerId, userId],
+      );
+    });
+  }
+
+  /** True when either member has blocked the other. */
+  async separated(a: string, b: string): Promise<boolean> {
+    const [row]: { separated: boolean }[] = await this.dataSource.query(`SELECT ${blockedBetween('$1::uuid', '$2::uuid')} AS separated`, [a, b]);
+    return row.separated;
   }
 
   async unblock(viewerId: string, userId: string): Promise<void> {

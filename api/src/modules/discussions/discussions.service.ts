@@ -13,7 +13,7 @@ import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../.
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { OutboxService } from '../../queue/outbox.service';
-import { blockedBetween } from '../accounts/blocks.service';
+import { blockedBetween, BlocksService } from '../accounts/blocks.service';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from '../notifications/jobs/notifications.jobs';
 import { CreateCategoryInput } from './dto/create-category.input';
@@ -81,6 +81,7 @@ export class DiscussionsService {
     private readonly rateLimits: RateLimitService,
     private readonly screening: ScreeningService,
     private readonly moderationLog: ModerationLogService,
+    private readonly blocks: BlocksService,
   ) {}
 
   // ---- Categories -------------------------------------------------------------------------
@@ -290,6 +291,7 @@ export class DiscussionsService {
     const author = await this.author(viewer);
     const thread = await this.visibleThread(input.threadId, viewer);
     if (!thread) throw notFound('That thread');
+    await this.assertNotSeparatedFromAuthor(thread, viewer, "You can't reply in this thread.");
     const screening = await this.screening.screen(author, input.body, { isNew: true });
     const mentions = await this.resolveMentions(input.body, viewer.id);
     await this.limitPosting(author, 'post');
@@ -307,6 +309,9 @@ export class DiscussionsService {
       if (input.replyToPostId) {
         const quoted = await manager.findOneBy(PostEntity, { id: input.replyToPostId, threadId: thread.id });
         if (!quoted) throw badInput('replyToPostId', 'The post you are replying to is not in this thread.');
+        if (!hasRole(viewer.role, 'MODERATOR') && (await this.blocks.separated(viewer.id, quoted.authorId))) {
+          throw badInput('replyToPostId', "You can't quote this post.");
+        }
       }
       const post = await manager.save(
         manager.create(PostEntity, {
@@ -422,12 +427,19 @@ export class DiscussionsService {
   async watchThread(threadId: string, watching: boolean, viewer: Viewer): Promise<ThreadEntity> {
     const thread = await this.visibleThread(threadId, viewer);
     if (!thread) throw notFound('That thread');
+    if (watching) await this.assertNotSeparatedFromAuthor(thread, viewer, "You can't follow this thread.");
     await this.dataSource.query(
       `INSERT INTO thread_watches (thread_id, user_id, watching) VALUES ($1, $2, $3)
        ON CONFLICT (thread_id, user_id) DO UPDATE SET watching = EXCLUDED.watching, updated_at = now()`,
       [thread.id, viewer.id, watching],
     );
     return thread;
+  }
+
+  /** Across a block a member neither replies in nor follows the other's threads (staff are not held back). */
+  private async assertNotSeparatedFromAuthor(thread: ThreadEntity, viewer: Viewer, message: string): Promise<void> {
+    if (hasRole(viewer.role, 'MODERATOR') || thread.authorId === viewer.id) return;
+    if (await this.blocks.separated(viewer.id, thread.authorId)) throw forbidden(message);
   }
 
   /** Moderators: pinned threads list first; locked threads take no replies. */

@@ -182,7 +182,7 @@ describe('watching, mentions, reactions and blocks', () => {
       );
       expect(mention.post.bodyHtml).not.toContain('/u/');
       expect(errorOf(await t.gql(REACT, { postId: blockerThread.postId, kind: 'HUG' }, blocked.token)).code).toBe('NOT_FOUND');
-      await reply(t, blocked, blockerThread.threadId, 'replying to the blocker');
+      expect(errorOf(await t.gql(REPLY, { input: { threadId: blockerThread.threadId, body: 'replying to the blocker' } }, blocked.token)).code).toBe('FORBIDDEN');
       await settled(t);
       expect(await notes(blocker, 'MENTION')).toHaveLength(0);
       expect(await notes(blocker, 'REPLY')).toHaveLength(0);
@@ -191,6 +191,62 @@ describe('watching, mentions, reactions and blocks', () => {
       expect(blockedUsers.map((u) => u.id)).toEqual([blocked.id]);
       await t.ok(UNBLOCK, { userId: blocked.id }, blocker.token);
       expect((await view(blocker)).find((p: any) => p.id === blockedPost).hiddenByBlock).toBe(false);
+    });
+  });
+
+  describe('across a block', () => {
+    const FOLLOW = `mutation($userId: ID!, $following: Boolean!) { followUser(userId: $userId, following: $following) { id viewerFollows } }`;
+
+    it("neither member replies in, follows or quotes the other's threads, and follows end both ways; moderators are not held back", async () => {
+      const [blocker, blocked, bystander] = await Promise.all([1, 2, 3].map(() => createMember(t, admin)));
+      const moderator = await createMember(t, admin, 'MODERATOR');
+      const blockerThread = await createThread(t, blocker, categoryId);
+      const blockedThread = await createThread(t, blocked, categoryId);
+      const { threadId: sharedThread } = await createThread(t, bystander, categoryId);
+      const blockerPostInShared = await reply(t, blocker, sharedThread, 'a thought');
+      await t.ok(FOLLOW, { userId: blocker.id, following: true }, blocked.token);
+      await t.ok(FOLLOW, { userId: blocked.id, following: true }, blocker.token);
+
+      await t.ok(BLOCK, { userId: blocked.id }, blocker.token);
+      const follows: unknown[] = await t.dataSource.query(
+        `SELECT 1 FROM follows WHERE follower_id = ANY($1::uuid[]) AND followee_id = ANY($1::uuid[])`,
+        [[blocker.id, blocked.id]],
+      );
+      expect(follows).toEqual([]);
+
+      for (const [who, other, thread] of [
+        [blocked, blocker, blockerThread],
+        [blocker, blocked, blockedThread],
+      ] as const) {
+        expect(errorOf(await t.gql(REPLY, { input: { threadId: thread.threadId, body: 'still here' } }, who.token))).toMatchObject({
+          code: 'FORBIDDEN',
+          message: "You can't reply in this thread.",
+        });
+        expect(errorOf(await t.gql(WATCH, { threadId: thread.threadId, watching: true }, who.token))).toMatchObject({
+          code: 'FORBIDDEN',
+          message: "You can't follow this thread.",
+        });
+        expect(errorOf(await t.gql(FOLLOW, { userId: other.id, following: true }, who.token))).toMatchObject({
+          code: 'FORBIDDEN',
+          message: "You can't follow this member.",
+        });
+        // Unwatching and unfollowing always work.
+        await t.ok(WATCH, { threadId: thread.threadId, watching: false }, who.token);
+        await t.ok(FOLLOW, { userId: other.id, following: false }, who.token);
+      }
+      // In a third member's thread both may still reply, but not quote each other.
+      expect(
+        errorOf(await t.gql(REPLY, { input: { threadId: sharedThread, body: 'quoting', replyToPostId: blockerPostInShared } }, blocked.token)),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'replyToPostId' });
+      await reply(t, blocked, sharedThread, 'my own words');
+      // Moderators reply and follow whatever the members' blocks.
+      await t.ok(BLOCK, { userId: moderator.id }, blocker.token);
+      await reply(t, moderator, blockerThread.threadId, 'A moderator checking in.');
+      await t.ok(WATCH, { threadId: blockerThread.threadId, watching: true }, moderator.token);
+      // Unblocked, all of it works again.
+      await t.ok(UNBLOCK, { userId: blocked.id }, blocker.token);
+      await reply(t, blocked, blockerThread.threadId, 'glad to be back');
+      await t.ok(FOLLOW, { userId: blocker.id, following: true }, blocked.token);
     });
   });
 

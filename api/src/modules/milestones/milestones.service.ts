@@ -7,10 +7,10 @@ import { isUuid } from '../../common/crypto';
 import { renderMarkdown } from '../../common/markdown';
 import { inTransaction } from '../../database/transaction';
 import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../../graphql/connection';
-import { badInput, notFound } from '../../graphql/errors';
+import { badInput, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { UserEntity } from '../accounts/entities/user.entity';
-import { blockedBetween } from '../accounts/blocks.service';
+import { blockedBetween, BlocksService } from '../accounts/blocks.service';
 import { DiscussionsService, Written } from '../discussions/discussions.service';
 import { CelebrateInput, Milestone, MilestoneProgress, Visibility } from './models/milestone.models';
 import { CelebrationEntity } from './entities/celebration.entity';
@@ -31,6 +31,7 @@ export class MilestonesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly discussions: DiscussionsService,
+    private readonly blocks: BlocksService,
   ) {}
 
   async progress(userId: string, now = new Date()): Promise<MilestoneProgress> {
@@ -97,6 +98,7 @@ export class MilestonesService {
     if (!user) throw notFound('That member');
     if (user.id === viewer.id) throw badInput('userId', "You can't follow yourself.");
     if (following && user.deletedAt) throw badInput('userId', 'This member has left the community.');
+    if (following && (await this.blocks.separated(viewer.id, user.id))) throw forbidden("You can't follow this member.");
     if (following) {
       await this.dataSource.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [viewer.id, user.id]);
     } else {
