@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { EmailDeliveryService } from './email-delivery.service';
 import { EmailProcessor } from './email.processor';
 import { Mailer } from './mailer';
-import { PasswordResetEmailProcessor } from './password-reset-email.processor';
-import { RegistrationAttemptEmailProcessor } from './registration-attempt-email.processor';
+import { AccountEmailsProcessor } from './account-emails.processor';
 
-/** Worker side: email delivery (immediate, quiet hours, digests) and password reset links. */
+/** Worker side: email delivery (immediate, quiet hours, digests) and account emails (reset links, sign-up attempts). */
 @Module({
-  providers: [Mailer, EmailDeliveryService, EmailProcessor, PasswordResetEmailProcessor, RegistrationAttemptEmailProcessor],
+  providers: [Mailer, EmailDeliveryService, EmailProcessor, AccountEmailsProcessor],
   exports: [EmailDeliveryService],
 })
 export class EmailModule {}
