@@ -1,51 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Stack } from '../e2e/support/stack.js';
+import { freePort, OwnRedis, until } from './support.js';
 
 const PASSWORD = 'a-long-enough-password';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A Redis of our own on a spare port, so stopping it never disturbs anyone else. */
-class OwnRedis {
-  private child?: ChildProcess;
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const up = await new Promise<boolean>((resolve) => {
-        const socket = connect(this.port, '127.0.0.1');
-        socket.once('connect', () => (socket.end(), resolve(true)));
-        socket.once('error', () => resolve(false));
-      }).catch(() => false);
-      if (up) return;
-      if (Date.now() > deadline) throw new Error('redis-server did not start');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGKILL');
-    });
-  }
-}
 
 interface Member {
   id: string;
@@ -90,16 +47,6 @@ describe('notifications survive faults', () => {
       [`reply:${postId}`],
     );
   };
-  const until = async <T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await check();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-
   beforeAll(async () => {
     redis = new OwnRedis(await freePort());
     await redis.start();

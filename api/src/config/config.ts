@@ -60,6 +60,7 @@ const schema = z.object({
     .regex(/^\d+(,\d+)*$/, 'must be minutes before the start, comma-separated, such as 1440,60')
     .default('1440,60'),
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
+  SWEEP_INTERVAL_MS: int(100, 300_000).default(5000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   JOB_ATTEMPTS: int(1, 50).default(5),
   JOB_BACKOFF_MS: int(10, 600_000).default(2000),
@@ -100,6 +101,8 @@ export type AppConfig = Readonly<{
   /** Minutes before an event's start at which members going get a reminder. */
   eventReminderMinutes: number[];
   outboxPollMs: number;
+  /** How often each worker looks in PostgreSQL for due deadlines (escalations, reminders, schedules). */
+  sweepIntervalMs: number;
   /** How long the api waits on a slow client (HTTP_*_TIMEOUT_SECONDS, shared with the web). */
   httpTimeouts: HttpTimeouts;
   /** lockMs: how long a job stays claimed without a heartbeat; a killed worker's job is retried after it. */
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     eventReminderMinutes: [...new Set(e.EVENT_REMINDER_MINUTES.split(',').map(Number))].sort((a, b) => b - a),
     outboxPollMs: e.OUTBOX_POLL_MS,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       attempts: e.JOB_ATTEMPTS,

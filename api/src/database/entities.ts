@@ -21,6 +21,7 @@ import { ModeratorNoteEntity } from '../modules/moderation/entities/moderator-no
 import { WatchedWordEntity } from '../modules/moderation/entities/watched-word.entity';
 import { CalendarTokenEntity } from '../modules/events/entities/calendar-token.entity';
 import { EventEntity } from '../modules/events/entities/event.entity';
+import { EventReminderEntity } from '../modules/events/entities/event-reminder.entity';
 import { RsvpEntity } from '../modules/events/entities/rsvp.entity';
 import { CelebrationEntity } from '../modules/milestones/entities/celebration.entity';
 import { CheerEntity } from '../modules/milestones/entities/cheer.entity';
@@ -29,6 +30,7 @@ import { ResourceBoardEntity } from '../modules/resources/entities/resource-boar
 import { ResourceReportEntity, ResourceSaveEntity } from '../modules/resources/entities/resource-mark.entity';
 import { ResourceEntity } from '../modules/resources/entities/resource.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
+import { ScheduleRunEntity } from '../queue/schedule-run.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md pitfall 4). */
 export const ENTITIES = [
@@ -54,6 +56,7 @@ export const ENTITIES = [
   ModeratorNoteEntity,
   ModerationSettingsEntity,
   EventEntity,
+  EventReminderEntity,
   RsvpEntity,
   CalendarTokenEntity,
   CelebrationEntity,
@@ -64,4 +67,5 @@ export const ENTITIES = [
   ResourceSaveEntity,
   ResourceReportEntity,
   OutboxEntity,
+  ScheduleRunEntity,
 ];

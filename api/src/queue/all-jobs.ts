@@ -20,7 +20,7 @@ import {
 } from '../modules/events/jobs/events.jobs';
 import { MILESTONES_DAILY } from '../modules/milestones/jobs/milestones.jobs';
 import { NOTIFY_RESOURCE_DECISION, RESOURCES_EXPIRY } from '../modules/resources/jobs/resources.jobs';
-import { PASSWORD_RESET_EMAIL } from '../modules/accounts/jobs/accounts.jobs';
+import { PASSWORD_RESET_EMAIL, REGISTRATION_ATTEMPT_EMAIL } from '../modules/accounts/jobs/accounts.jobs';
 import { JobDefinition } from './jobs';
 
 /** Every job the system can enqueue. The worker refuses to start if one has no handler. */
@@ -40,17 +40,21 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
   EMAIL_SWEEP,
   DAILY_DIGEST,
   PASSWORD_RESET_EMAIL,
+  REGISTRATION_ATTEMPT_EMAIL,
   MILESTONES_DAILY,
   NOTIFY_RESOURCE_DECISION,
   RESOURCES_EXPIRY,
 ];
 
-/** Repeatable jobs the worker keeps scheduled (one schedule per name, however many workers run). */
-/** `runAtStart`: also run once when a worker starts (for idempotent jobs a missed hour should not delay). */
-export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number; runAtStart?: boolean }[] = [
+/**
+ * Repeatable jobs: each runs once per interval however many workers there are, claimed in
+ * PostgreSQL's schedule_runs by the sweeper (sweeper.service.ts), so no schedule lives only in
+ * Redis. A new deployment runs each at once.
+ */
+export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number }[] = [
   { job: REMIND_STALE_CASES, everyMs: 60 * 60_000 },
-  { job: EMAIL_SWEEP, everyMs: 60_000, runAtStart: true },
+  { job: EMAIL_SWEEP, everyMs: 60_000 },
   { job: DAILY_DIGEST, everyMs: 15 * 60_000 },
-  { job: MILESTONES_DAILY, everyMs: 60 * 60_000, runAtStart: true },
-  { job: RESOURCES_EXPIRY, everyMs: 60 * 60_000, runAtStart: true },
+  { job: MILESTONES_DAILY, everyMs: 60 * 60_000 },
+  { job: RESOURCES_EXPIRY, everyMs: 60 * 60_000 },
 ];

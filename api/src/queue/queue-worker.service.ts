@@ -38,21 +38,23 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       return worker;
     });
     this.logger.info({ queues: QUEUES, concurrency: this.config.worker.concurrency }, 'workers started');
-    await this.schedule();
+    await this.removeLegacySchedulers();
   }
 
-  /** Upserts each repeatable job's scheduler; idempotent, so every worker replica may do it. */
-  private async schedule(): Promise<void> {
+  /**
+   * Schedules are claimed in PostgreSQL now (sweeper.service.ts); BullMQ job schedulers left in
+   * Redis by an earlier version would run each job a second time, so they are removed.
+   */
+  private async removeLegacySchedulers(): Promise<void> {
     const connection = producerConnection(this.config.redisUrl, { enableOfflineQueue: true });
     try {
-      for (const { job, everyMs, runAtStart } of SCHEDULES) {
+      for (const { job } of SCHEDULES) {
         const queue = new Queue(job.queue, { connection, prefix: this.config.redisPrefix });
-        await queue.upsertJobScheduler(job.name, { every: everyMs }, { name: job.name, data: {} });
-        if (runAtStart) await queue.add(job.name, {}, { removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } });
+        await queue.removeJobScheduler(job.name);
         await queue.close();
       }
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'could not schedule repeatable jobs; will retry at next start');
+      this.logger.warn({ err: (error as Error).message }, 'could not look for old job schedulers; will look again at next start');
     } finally {
       connection.disconnect();
     }

@@ -73,7 +73,12 @@ export class ScreeningService {
     const { id, created } = await this.openCase(manager, 'CRISIS', 'CRISIS', target);
     if (created) {
       const { crisisEscalationMs } = await this.settings.current();
-      await this.outbox.enqueue(manager, ESCALATE_CRISIS, { caseId: id }, { delayMs: crisisEscalationMs });
+      // The deadline is kept here, in PostgreSQL; the delayed job only makes it prompt (the worker's sweep backs it up).
+      await manager.query(`UPDATE flag_cases SET escalate_at = now() + make_interval(secs => $2::double precision / 1000) WHERE id = $1`, [
+        id,
+        crisisEscalationMs,
+      ]);
+      await this.outbox.enqueue(manager, ESCALATE_CRISIS, { caseId: id }, { delayMs: crisisEscalationMs, jobId: `crisis-escalation-${id}` });
     }
     return [...SAFETY_RESOURCES];
   }

@@ -1,13 +1,16 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../../config/config.module';
+import { AppConfig } from '../../../config/config';
 import { JobRegistry } from '../../../queue/job-registry';
+import { SweepRegistry } from '../../../queue/sweeper.service';
 import { EVENT_REMINDER, NOTIFY_EVENT_CANCELLED, NOTIFY_EVENT_CHANGED, NOTIFY_WAITLIST_PROMOTED } from './events.jobs';
 
 function inWords(minutes: number): string {
   if (minutes % 1440 === 0) return minutes === 1440 ? '24 hours' : `${minutes / 1440} days`;
   if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
-  return `${minutes} minutes`;
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 /**
@@ -18,7 +21,9 @@ function inWords(minutes: number): string {
 export class EventsProcessor implements OnModuleInit {
   constructor(
     private readonly registry: JobRegistry,
+    private readonly sweeps: SweepRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -26,19 +31,60 @@ export class EventsProcessor implements OnModuleInit {
     this.registry.register(NOTIFY_WAITLIST_PROMOTED, (p) => this.promoted(p.eventId, p.userId, p.seq));
     this.registry.register(NOTIFY_EVENT_CHANGED, (p) => this.changed(p.eventId, p.version));
     this.registry.register(NOTIFY_EVENT_CANCELLED, (p) => this.cancelled(p.eventId));
+    this.sweeps.register('event-reminders', () => this.remindDue());
   }
 
-  /** Returns how many members were reminded (0 when the job is stale). */
-  async reminder(eventId: string, minutesBefore: number, startsAt: string): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+  /**
+   * Every reminder that is due and not dealt with (event_reminders), whatever became of its delayed
+   * job. When several are due for one event (Redis was away a long while), only the nearest is
+   * sent and the others are passed over; one later than half its lead ("starts in 1 hour" with
+   * under half an hour to go) is not sent at all.
+   */
+  async remindDue(): Promise<number> {
+    const minutes = this.config.eventReminderMinutes;
+    if (minutes.length === 0) return 0;
+    const due: { event_id: string; starts_at: Date; minutes: number[] }[] = await this.dataSource.query(
+      `SELECT e.id AS event_id, e.starts_at, array_agg(m.minutes ORDER BY m.minutes) AS minutes
+         FROM events e CROSS JOIN unnest($1::int[]) AS m(minutes)
+        WHERE e.status = 'VISIBLE' AND e.cancelled_at IS NULL
+          AND e.starts_at > now() AND e.starts_at <= now() + make_interval(mins => $2)
+          AND e.starts_at - make_interval(mins => m.minutes) <= now()
+          AND now() - (e.starts_at - make_interval(mins => m.minutes)) <= make_interval(mins => m.minutes) / 2
+          AND NOT EXISTS (SELECT 1 FROM event_reminders r
+                           WHERE r.event_id = e.id AND r.minutes_before = m.minutes AND r.starts_at = e.starts_at)
+        GROUP BY e.id, e.starts_at
+        ORDER BY e.starts_at
+        LIMIT 200`,
+      [minutes, Math.max(...minutes)],
+    );
+    for (const event of due) {
+      const [nearest, ...passedOver] = event.minutes;
+      await this.reminder(event.event_id, nearest, event.starts_at.toISOString(), passedOver);
+    }
+    return due.length;
+  }
+
+  /**
+   * Returns how many members were reminded (0 when the job is stale). The reminder is recorded as
+   * dealt with in the same transaction (with any `passedOver` ones), so the sweep never repeats it.
+   */
+  async reminder(eventId: string, minutesBefore: number, startsAt: string, passedOver: number[] = []): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: unknown[] = await manager.query(
         `INSERT INTO notifications (user_id, type, source_key, title, body, url)
          SELECT r.user_id, 'EVENT_REMINDER', $2, e.title || ' starts in ' || $3, 'You said you are going.', '/events/' || e.id
            FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status = 'GOING' AND NOT r.waitlisted
-          WHERE e.id = $1 AND e.cancelled_at IS NULL AND e.status = 'VISIBLE' AND e.starts_at = $4::timestamptz
+          WHERE e.id = $1 AND e.cancelled_at IS NULL AND e.status = 'VISIBLE' AND date_trunc('milliseconds', e.starts_at) = $4::timestamptz
          ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
-      [eventId, `reminder:${eventId}:${minutesBefore}:${startsAt}`, inWords(minutesBefore), startsAt],
-    );
-    return rows.length;
+        [eventId, `reminder:${eventId}:${minutesBefore}:${startsAt}`, inWords(minutesBefore), startsAt],
+      );
+      await manager.query(
+        `INSERT INTO event_reminders (event_id, minutes_before, starts_at)
+         SELECT $1, m, $3::timestamptz FROM unnest($2::int[]) AS m ON CONFLICT DO NOTHING`,
+        [eventId, [minutesBefore, ...passedOver], startsAt],
+      );
+      return rows.length;
+    });
   }
 
   async promoted(eventId: string, userId: string, seq: string): Promise<void> {

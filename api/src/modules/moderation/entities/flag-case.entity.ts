@@ -51,6 +51,18 @@ export class FlagCaseEntity {
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 
+  /**
+   * CRISIS cases: when admins are alerted if no moderator has acknowledged it. The worker's sweep
+   * reads this (PostgreSQL is the source of truth; the delayed job in Redis only makes it prompt).
+   */
+  @Index('flag_cases_escalation_due_idx', { where: `escalate_at IS NOT NULL AND escalated_at IS NULL` })
+  @Column({ name: 'escalate_at', type: 'timestamptz', nullable: true })
+  escalateAt: Date | null;
+
+  /** When the escalation ran (admins alerted, or nothing to do because it was acknowledged). */
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
   /** When moderators were last told about it (for the 48-hour reminder). */
   @Column({ name: 'last_notified_at', type: 'timestamptz', default: () => 'now()' })
   lastNotifiedAt: Date;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../../config/config.module';
 import { AppConfig } from '../../../config/config';
 import { JobRegistry } from '../../../queue/job-registry';
+import { SweepRegistry } from '../../../queue/sweeper.service';
 import { CaseKind } from '../entities/flag-case.entity';
 import { ModerationLogService } from '../moderation-log.service';
 import { ESCALATE_CRISIS, NOTIFY_APPEAL, NOTIFY_CASE, NOTIFY_OUTCOME, REMIND_STALE_CASES } from './moderation.jobs';
@@ -36,6 +37,7 @@ const OUTCOME_TITLES: Record<string, string> = {
 export class ModerationProcessor implements OnModuleInit {
   constructor(
     private readonly registry: JobRegistry,
+    private readonly sweeps: SweepRegistry,
     private readonly log: ModerationLogService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,6 +49,16 @@ export class ModerationProcessor implements OnModuleInit {
     this.registry.register(NOTIFY_OUTCOME, (p) => this.outcome(p.actionId));
     this.registry.register(NOTIFY_APPEAL, (p) => this.appealed(p.appealId));
     this.registry.register(REMIND_STALE_CASES, () => this.remindStale());
+    this.sweeps.register('crisis-escalations', () => this.escalateDue());
+  }
+
+  /** Every crisis case past its escalation time and not yet settled, whatever became of its delayed job. */
+  async escalateDue(): Promise<number> {
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM flag_cases WHERE escalate_at <= now() AND escalated_at IS NULL ORDER BY escalate_at LIMIT 100`,
+    );
+    for (const { id } of due) await this.escalate(id);
+    return due.length;
   }
 
   /** Every moderator and admin hears of a new case. */
@@ -63,15 +75,21 @@ export class ModerationProcessor implements OnModuleInit {
     );
   }
 
-  /** Fires after the escalation delay; does nothing once a moderator has acknowledged the case. */
+  /**
+   * At the escalation time (the delayed job, or the sweep if Redis lost it): admins are alerted
+   * unless a moderator has acknowledged the case. Either way the escalation is settled, once.
+   */
   async escalate(caseId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [open]: { id: string; target_user_id: string | null }[] = await manager.query(
-        `SELECT id, target_user_id FROM flag_cases
-          WHERE id = $1 AND kind = 'CRISIS' AND status = 'OPEN' AND acknowledged_at IS NULL FOR UPDATE`,
+      const [crisis]: { id: string; target_user_id: string | null; waiting: boolean }[] = await manager.query(
+        `SELECT id, target_user_id, status = 'OPEN' AND acknowledged_at IS NULL AS waiting FROM flag_cases
+          WHERE id = $1 AND kind = 'CRISIS' FOR UPDATE`,
         [caseId],
       );
-      if (!open) return;
+      if (!crisis) return;
+      await manager.query(`UPDATE flag_cases SET escalated_at = now() WHERE id = $1 AND escalated_at IS NULL`, [caseId]);
+      if (!crisis.waiting) return;
+      const open = crisis;
       const inserted: unknown[] = await manager.query(
         `INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
          SELECT u.id, 'FLAG_RAISED', $2, 'No moderator has answered a crisis alert',
