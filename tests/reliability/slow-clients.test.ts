@@ -87,8 +87,8 @@ describe('slow clients', () => {
         ' ',
       );
       expect(answer, server.name).toMatch(/^HTTP\/1\.1 408 /);
-      // Still sending when it was let go: the request never completed.
-      expect(sent, server.name).toBeLessThan(1000);
+      // Let go after a few of the trickled bytes (one each 100 ms against a 1 s limit), not at the 600-byte cap.
+      expect(sent, server.name).toBeLessThan(300);
     }
   });
 

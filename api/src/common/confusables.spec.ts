@@ -13,6 +13,8 @@ describe('displayNameKey', () => {
       ['Sam M', 'Sam_M'],
       ['Sam M', 'SamM'],
       ['Jo', '\uFF2A\uFF4F'], // fullwidth
+      ['Sam M', 'Sam\u3164M'], // Hangul filler, shown as a blank
+      ['Sam M', 'Sa\u00ADm M'], // soft hyphen
     ]) {
       expect(displayNameKey(b), `${a} / ${b}`).toBe(displayNameKey(a));
     }

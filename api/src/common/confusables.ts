@@ -1,6 +1,8 @@
 import unhomoglyph from 'unhomoglyph';
 
 const SEPARATORS = /[\s._-]+/g;
+/** Characters shown as nothing (Hangul fillers, soft hyphens, joiners, variation selectors): dropped from keys, as UTS #39 does. */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** UTS #39's skeleton: NFD, each character replaced by its prototype from Unicode's confusables.txt, NFD again. */
 function skeleton(text: string): string {
@@ -14,5 +16,5 @@ function skeleton(text: string): string {
  * dropped, since "Sam M", "SamM" and "Sam_M" are easily taken for one another.
  */
 export function displayNameKey(name: string): string {
-  return skeleton(skeleton(name).toLowerCase()).replace(SEPARATORS, '');
+  return skeleton(skeleton(name.replace(IGNORABLE, '')).toLowerCase()).replace(IGNORABLE, '').replace(SEPARATORS, '');
 }

@@ -38,6 +38,9 @@ export function IsDisplayName(): PropertyDecorator {
     Matches(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, {
       message: 'Display name may use letters, digits, spaces, dots, dashes and underscores, starting with a letter or digit.',
     }),
+    Matches(/^\P{Default_Ignorable_Code_Point}*$/u, {
+      message: 'Display name cannot contain invisible characters.',
+    }),
     Matches(new RegExp(`^(?!${FORMER_MEMBER_NAME}$)`, 'iu'), {
       message: `Display name cannot be "${FORMER_MEMBER_NAME}": it stands for members who have left.`,
     }),

@@ -66,6 +66,8 @@ export class AccountsService {
     try {
       const outcome = await inTransaction(this.dataSource, async (manager) => {
         const invite = await this.lockUsableInvite(manager, input.inviteCode, email);
+        // The name first: a taken name then answers alike for every email, known or not.
+        await this.assertDisplayNameFree(manager, input.displayName);
         const existing = await manager.findOneBy(UserEntity, { email });
         if (existing) {
           // Saying "this email has an account" would tell anyone with an invite whose email is a
@@ -77,7 +79,6 @@ export class AccountsService {
           }
           return null;
         }
-        await this.assertDisplayNameFree(manager, input.displayName);
 
         const user = manager.create(UserEntity, {
           email,
