@@ -109,6 +109,43 @@ describe('GraphQL hardening', () => {
     expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/cost 5080; the limit is 5000/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  it('refuses a batched (JSON array) body', async () => {
+    const res = await t.http().post('/graphql').set('Content-Type', 'application/json').send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body ?? res.text)).not.toContain('"me"');
+  });
+
+  it('refuses a mutation sent over GET, even with the CSRF header', async () => {
+    const res = await t
+      .http()
+      .get('/graphql')
+      .set('Apollo-Require-Preflight', 'true')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .query({ query: 'mutation { logout }' });
+    expect(res.status).toBe(405);
+    // The session it would have ended still works.
+    expect((await t.gql('{ me { id } }', {}, admin.token)).data).toEqual({ me: { id: admin.id } });
+  });
+
+  it('refuses simple-request POSTs (text/plain, form-encoded) that a cross-site form could send', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await t
+        .http()
+        .post('/graphql')
+        .set('Content-Type', type)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send(type === 'text/plain' ? JSON.stringify({ query: 'mutation { logout }' }) : 'query=mutation%20%7B%20logout%20%7D');
+      expect(res.status, type).toBe(400);
+    }
+    expect((await t.gql('{ me { id } }', {}, admin.token)).data).toEqual({ me: { id: admin.id } });
+  });
+
+  it('refuses 500 aliases of a cheap field before running any', async () => {
+    const res = await post(aliasFlood(500, '__typename'), admin.token);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/500 aliases; the limit is 20/);
+  });
+
   it('allows introspection outside production', async () => {
     expect((await t.gql('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
@@ -131,6 +168,8 @@ describe('GraphQL in production', () => {
     const res = await t.gql('{ me { emial } }');
     expect(res.errors?.[0].message).toMatch(/Cannot query field "emial"/);
     expect(res.errors?.[0].message).not.toMatch(/Did you mean|email/);
+    // No stack trace or internals in what a client is told.
+    expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|\.ts:\d+|node_modules/);
     const mutation = await t.gql('mutation { setRol(userId: "x", role: ADMIN) { id } }');
     expect(mutation.errors?.[0].message).toMatch(/Cannot query field "setRol"/);
     expect(mutation.errors?.map((e) => e.message).join(' ')).not.toMatch(/Did you mean|setRole/);
