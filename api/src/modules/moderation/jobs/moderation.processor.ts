@@ -81,15 +81,14 @@ export class ModerationProcessor implements OnModuleInit {
    */
   async escalate(caseId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [crisis]: { id: string; target_user_id: string | null; waiting: boolean }[] = await manager.query(
-        `SELECT id, target_user_id, status = 'OPEN' AND acknowledged_at IS NULL AS waiting FROM flag_cases
+      const [crisis]: { target_user_id: string | null; waiting: boolean }[] = await manager.query(
+        `SELECT target_user_id, status = 'OPEN' AND acknowledged_at IS NULL AS waiting FROM flag_cases
           WHERE id = $1 AND kind = 'CRISIS' FOR UPDATE`,
         [caseId],
       );
       if (!crisis) return;
       await manager.query(`UPDATE flag_cases SET escalated_at = now() WHERE id = $1 AND escalated_at IS NULL`, [caseId]);
       if (!crisis.waiting) return;
-      const open = crisis;
       const inserted: unknown[] = await manager.query(
         `INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
          SELECT u.id, 'FLAG_RAISED', $2, 'No moderator has answered a crisis alert',
@@ -103,8 +102,8 @@ export class ModerationProcessor implements OnModuleInit {
           moderatorId: null,
           action: 'ESCALATE',
           targetType: 'USER',
-          targetId: open.target_user_id ?? caseId,
-          targetUserId: open.target_user_id,
+          targetId: crisis.target_user_id ?? caseId,
+          targetUserId: crisis.target_user_id,
           caseId,
           reason: 'Not acknowledged in time; admins alerted.',
         });
