@@ -7,12 +7,12 @@
 #
 # Commands (working directory /app/api):
 #   node dist/main.js                  api (default), listens on API_HOST:API_PORT (0.0.0.0:4000)
-#   node dist/worker.js                BullMQ worker, no HTTP
+#   node dist/worker.js                BullMQ worker (HTTP only for its health check, on WORKER_HEALTH_PORT)
 #   node dist/cli/migrate.js           apply migrations
 #   node dist/cli/seed.js              demo community, only into an empty database
 #   node dist/cli/create-admin.js EMAIL   single-use ADMIN invite code (last line)
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- dependencies (cached until a package.json or the lockfile changes) ---------------
 FROM ${NODE_IMAGE} AS deps
@@ -21,7 +21,7 @@ ENV TURBO_TELEMETRY_DISABLED=1 \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
-# The lockfile is written by npm 11 (package.json "packageManager"); Node 20 images ship npm 10.
+# The lockfile is written by npm 11.19 (package.json "packageManager"); pin it whatever npm the image ships.
 RUN npm install -g npm@11.19.1
 COPY package.json package-lock.json ./
 COPY packages/shared/package.json packages/shared/

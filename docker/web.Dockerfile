@@ -7,7 +7,7 @@
 # Environment: API_URL (the api, e.g. http://api:4000), ORIGIN (the public URL people open,
 # e.g. https://community.example.org — form posts are refused without it), PORT (3000), HOST.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- dependencies (cached until a package.json or the lockfile changes) ---------------
 FROM ${NODE_IMAGE} AS deps
@@ -16,7 +16,7 @@ ENV TURBO_TELEMETRY_DISABLED=1 \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
-# The lockfile is written by npm 11 (package.json "packageManager"); Node 20 images ship npm 10.
+# The lockfile is written by npm 11.19 (package.json "packageManager"); pin it whatever npm the image ships.
 RUN npm install -g npm@11.19.1
 COPY package.json package-lock.json ./
 COPY packages/shared/package.json packages/shared/

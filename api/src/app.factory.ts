@@ -1,12 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { applyHttpTimeouts } from '@kinship/shared';
+import { applyHttpTimeouts, LIMITS } from '@kinship/shared';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { createLogger, NestPinoLogger } from './common/logger';
-import { createValidationPipe, RefuseNulPipe } from './graphql/validation';
+import { createValidationPipe, RefuseUnstorableTextPipe } from './graphql/validation';
 import { KinshipRequest } from './auth/request';
 
 /** Builds the HTTP + GraphQL app (used by main.ts and by the integration tests). */
@@ -22,13 +22,26 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.requestBodyLimit });
-  app.useGlobalPipes(new RefuseNulPipe(), createValidationPipe());
+  // A body over the limit is refused unread, so no field can be named; the answer still has the
+  // shape every GraphQL client reads, and says what the limits are.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if ((error as { type?: unknown } | null)?.type !== 'entity.too.large') return next(error);
+    res.status(413).json({
+      errors: [
+        {
+          message: `This request is too large: Kinship accepts up to ${config.requestBodyLimit} at once, and a post up to ${LIMITS.postBodyMax.toLocaleString('en-US')} characters.`,
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+  });
+  app.useGlobalPipes(new RefuseUnstorableTextPipe(), createValidationPipe());
   app.use((req: KinshipRequest, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
     res.on('finish', () => {
-      if (req.originalUrl === '/health' && res.statusCode === 200) return;
+      if (req.originalUrl.startsWith('/health') && res.statusCode === 200) return;
       logger.info(
         {
           method: req.method,

@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfig, loadConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { SessionGuard } from './auth/session.guard';
 import { LoggerModule } from './common/logger.module';
 import { RedisModule } from './common/redis.module';
 import { DatabaseModule } from './database/database.module';
+import { DatabaseUnavailableFilter } from './database/unavailable.filter';
 import { AppGraphQLModule } from './graphql/graphql.module';
-import { HealthController } from './health.controller';
+import { HealthController } from './health/health.controller';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
@@ -42,7 +43,10 @@ export class AppModule {
         PrivacyModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: SessionGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_FILTER, useClass: DatabaseUnavailableFilter },
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { LoggerModule } from './common/logger.module';
 import { RedisModule } from './common/redis.module';
 import { DatabaseModule } from './database/database.module';
+import { WorkerHealthServer } from './health/worker-health.service';
 import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
 import { MilestonesJobsModule } from './modules/milestones/jobs/milestones-jobs.module';
 import { ResourcesJobsModule } from './modules/resources/jobs/resources-jobs.module';
@@ -13,7 +14,7 @@ import { NotificationsJobsModule } from './modules/notifications/jobs/notificati
 import { QueueModule } from './queue/queue.module';
 import { QueueWorkerModule } from './queue/queue-worker.module';
 
-/** The worker: outbox relay, BullMQ workers and every domain's job handlers. No HTTP. */
+/** The worker: outbox relay, BullMQ workers and every domain's job handlers. No HTTP but its health check. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
@@ -33,6 +34,7 @@ export class WorkerModule {
         MilestonesJobsModule,
         ResourcesJobsModule,
       ],
+      providers: [WorkerHealthServer],
     };
   }
 }

@@ -5,7 +5,9 @@ import { dataSourceOptions } from '../database/options';
 
 /** Runs pending migrations against DATABASE_URL, each in its own transaction. */
 async function main(): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(loadConfig()));
+  const config = loadConfig();
+  // No statement timeout: building an index on a big table may take minutes.
+  const dataSource = new DataSource(dataSourceOptions({ ...config, database: { ...config.database, statementTimeoutMs: 0 } }));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -2,6 +2,19 @@ import { INestApplicationContext } from '@nestjs/common';
 
 const GRACE_MS = 25_000;
 
+const onStop = new Set<() => void>();
+
+/**
+ * `end` runs when a stop signal arrives, before the app starts closing. For work that never ends
+ * by itself (open event streams): Apollo's drain waits up to 10 s for every open request before
+ * any shutdown hook runs, so ending such requests in a hook would come too late. Returns the
+ * unregister.
+ */
+export function onStopSignal(end: () => void): () => void {
+  onStop.add(end);
+  return () => onStop.delete(end);
+}
+
 /**
  * SIGTERM / SIGINT: close the app (the worker stops taking jobs and finishes the active ones;
  * the api stops accepting requests), then exit 0. If closing takes longer than the grace period,
@@ -17,6 +30,7 @@ export function stopOnSignals(app: INestApplicationContext): void {
       process.exit(1);
     }, GRACE_MS);
     timer.unref();
+    for (const end of onStop) end();
     app
       .close()
       .then(() => process.exit(0))

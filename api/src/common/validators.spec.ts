@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripInvisibleFormatting } from './validators';
+import { fieldLabel, hasLoneSurrogate, stripInvisibleFormatting } from './validators';
 
 describe('stripInvisibleFormatting', () => {
   it('removes bidi embeddings, overrides and isolates, and the direction marks', () => {
@@ -23,5 +23,22 @@ describe('stripInvisibleFormatting', () => {
     const persian = '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645';
     expect(stripInvisibleFormatting(persian)).toBe(persian);
     expect(stripInvisibleFormatting('a\u200C ')).toBe('a ');
+  });
+});
+
+describe('hasLoneSurrogate', () => {
+  it('finds half a surrogate pair anywhere, high or low', () => {
+    for (const text of ['\uD800', 'a\uDBFFb', '\uDC00', 'end \uDFFF', '\uDE00\uD83D']) expect(hasLoneSurrogate(text), JSON.stringify(text)).toBe(true);
+  });
+
+  it('passes whole pairs (emoji, astral scripts) and ordinary text', () => {
+    for (const text of ['', 'Hello', '\u{1F33F} day', '\uD83C\uDF3F', '\u{1F468}\u200D\u{1F469}', '\u{20BB7}']) expect(hasLoneSurrogate(text)).toBe(false);
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names a field as a sentence starts', () => {
+    expect(fieldLabel('title')).toBe('Title');
+    expect(fieldLabel('contentWarning')).toBe('Content warning');
   });
 });

@@ -73,6 +73,23 @@ export function stripInvisibleFormatting(text: string): string {
   });
 }
 
+/**
+ * Half of a UTF-16 surrogate pair without its other half ("\uD800"): not a character at all, though
+ * JSON lets a client send one. PostgreSQL would quietly store U+FFFD in its place, so the
+ * RefuseUnstorableTextPipe refuses it in every argument.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/** "organization" -> "Organization", "contentWarning" -> "Content warning": a field as a sentence names it. */
+export function fieldLabel(property: string): string {
+  const words = property.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** For text others see (titles, names, places, bios): trimmed, and without invisible formatting characters. */
 export function CleanText(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? stripInvisibleFormatting(value).trim() : value));

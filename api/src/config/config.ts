@@ -15,6 +15,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL')
     .default('postgres://kinship:kinship@127.0.0.1:5432/kinship'),
+  DB_POOL_SIZE: int(1, 500).default(10),
+  DB_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: int(0, 3_600_000).default(15_000),
+  SEARCH_TIMEOUT_MS: int(50, 120_000).default(3000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// URL')
@@ -62,6 +66,7 @@ const schema = z.object({
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
   SWEEP_INTERVAL_MS: int(100, 300_000).default(5000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
+  WORKER_HEALTH_PORT: int(0, 65535).optional(),
   JOB_ATTEMPTS: int(1, 50).default(5),
   JOB_BACKOFF_MS: int(10, 600_000).default(2000),
   JOB_LOCK_MS: int(1000, 600_000).default(30_000),
@@ -72,6 +77,12 @@ export type AppConfig = Readonly<{
   host: string;
   port: number;
   databaseUrl: string;
+  /**
+   * poolSize connections per process; a connection attempt gives up after connectTimeoutMs (so a
+   * request fails fast with 503 while PostgreSQL is down); a statement is cancelled after
+   * statementTimeoutMs (0: never; migrations use 0), a search after searchTimeoutMs.
+   */
+  database: { poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; searchTimeoutMs: number };
   redisUrl: string;
   redisPrefix: string;
   /** SMTP delivery; null when SMTP_URL is unset (email disabled, in-app only). */
@@ -107,6 +118,8 @@ export type AppConfig = Readonly<{
   httpTimeouts: HttpTimeouts;
   /** lockMs: how long a job stays claimed without a heartbeat; a killed worker's job is retried after it. */
   worker: { concurrency: number; attempts: number; backoffMs: number; lockMs: number };
+  /** The worker answers GET /health/live and /health/ready on API_HOST at this port; null: no server. */
+  workerHealthPort: number | null;
 }>;
 
 export class ConfigError extends Error {
@@ -133,6 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.API_HOST,
     port: e.API_PORT,
     databaseUrl: e.DATABASE_URL,
+    database: {
+      poolSize: e.DB_POOL_SIZE,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      searchTimeoutMs: e.SEARCH_TIMEOUT_MS,
+    },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM, delayMs: e.EMAIL_DELAY_SECONDS * 1000 } : null,
@@ -177,5 +196,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffMs: e.JOB_BACKOFF_MS,
       lockMs: e.JOB_LOCK_MS,
     },
+    workerHealthPort: e.WORKER_HEALTH_PORT ?? null,
   });
 }

@@ -4,4 +4,5 @@ import { loadConfig } from '../config/config';
 import { dataSourceOptions } from './options';
 
 /** Used by the TypeORM CLI only (`npm run typeorm -w api -- ...`). */
-export default new DataSource(dataSourceOptions(loadConfig()));
+const config = loadConfig();
+export default new DataSource(dataSourceOptions({ ...config, database: { ...config.database, statementTimeoutMs: 0 } }));

@@ -6,7 +6,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { createLogger } from '../common/logger';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../database/availability';
 import { complexityPlugin } from './complexity.plugin';
+import { unavailablePlugin } from './unavailable.plugin';
 import { Loaders } from './loaders';
 import { operationLimitsRule } from './operation-limits';
 
@@ -22,6 +24,7 @@ const KNOWN_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**
@@ -34,6 +37,16 @@ export function formatError(logger: ReturnType<typeof createLogger>) {
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Expected while PostgreSQL restarts: one line, no stack, and an answer the client can retry.
+      logger.warn({ path: formatted.path }, 'database unavailable');
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
     }
     logger.error({ err: error instanceof Error ? error.stack : String(error), path: formatted.path }, 'unexpected error');
     return {
@@ -66,8 +79,11 @@ export function formatError(logger: ReturnType<typeof createLogger>) {
         validationRules: [operationLimitsRule(config.graphql)],
         // Kinship never sends cache hints (every answer is private to its viewer); Apollo's
         // cache-control plugin would still walk every resolved field (about 25% of a thread page).
-        plugins: [complexityPlugin(config.graphql.maxCost), ApolloServerPluginCacheControlDisabled()],
+        plugins: [complexityPlugin(config.graphql.maxCost), unavailablePlugin(), ApolloServerPluginCacheControlDisabled()],
         formatError: formatError(createLogger(config, 'graphql')),
+        // Nest would reset every executed answer to HTTP 200; the unavailable plugin's 503 must stand.
+        // No resolver error here carries extensions.http, so nothing else changes.
+        preserveHttpStatusForExecutionErrors: false,
         context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new Loaders() }),
       }),
     }),

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { fieldLabel, hasLoneSurrogate } from '../common/validators';
 import { DomainError } from './errors';
 
 function collect(errors: ValidationError[], prefix: string, out: Record<string, string>): void {
@@ -29,21 +30,26 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** The path (as the validation pipe names fields: `title`, `recurrence.count`) of the first string holding a NUL. */
-export function pathToNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = pathToNul(item, path ? `${path}.${i}` : String(i));
-      if (found !== null) return found;
-    }
-    return null;
+type Unstorable = 'nul' | 'surrogate';
+
+/**
+ * The path (as the validation pipe names fields: `title`, `recurrence.count`) of the first string
+ * PostgreSQL cannot store as sent: one holding a NUL (refused by PostgreSQL) or a lone surrogate
+ * (silently stored as U+FFFD).
+ */
+export function pathToUnstorable(value: unknown, path = ''): { path: string; problem: Unstorable } | null {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) return { path, problem: 'nul' };
+    return hasLoneSurrogate(value) ? { path, problem: 'surrogate' } : null;
   }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = pathToNul(item, path ? `${path}.${key}` : key);
-      if (found !== null) return found;
-    }
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, i) => [String(i), item])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [key, item] of entries) {
+    const found = pathToUnstorable(item, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
   }
   return null;
 }
@@ -52,24 +58,24 @@ export function pathToNul(value: unknown, path = ''): string | null {
 const CHECKED_PARAMS = new Set<unknown>([3, 'body', 'query', 'param']);
 
 /**
- * Refuses a NUL character in any argument, before any rule or query sees it (PostgreSQL cannot
- * store one in text, so it would otherwise surface as a server error). A field of an input type
- * is named as the validation pipe names it; a plain argument by its own name.
+ * Refuses, in any argument and before any rule or query sees it, text PostgreSQL cannot keep as
+ * sent: a NUL character (it would surface as a server error) or half of a UTF-16 surrogate pair
+ * (JSON allows "\uD800"; it would be stored as U+FFFD). A field of an input type is named as the
+ * validation pipe names it; a plain argument by its own name.
  */
 @Injectable()
-export class RefuseNulPipe implements PipeTransform {
+export class RefuseUnstorableTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (!CHECKED_PARAMS.has(metadata.type)) return value;
     const scalar = typeof value === 'string' || Array.isArray(value);
-    const found = pathToNul(value);
+    const found = pathToUnstorable(value);
     if (found === null) return value;
-    const field = scalar ? [metadata.data, found].filter(Boolean).join('.') || 'input' : found || metadata.data || 'input';
-    throw new DomainError('BAD_USER_INPUT', `${describe(field)} cannot contain a NUL character.`, { field });
+    const field = scalar ? [metadata.data, found.path].filter(Boolean).join('.') || 'input' : found.path || metadata.data || 'input';
+    const label = fieldLabel(field.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? field);
+    const message =
+      found.problem === 'nul'
+        ? `${label} cannot contain a NUL character.`
+        : `${label} contains a broken character (half of a UTF-16 surrogate pair); please type it again.`;
+    throw new DomainError('BAD_USER_INPUT', message, { field });
   }
-}
-
-function describe(field: string): string {
-  const last = field.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? field;
-  const words = last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

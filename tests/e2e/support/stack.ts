@@ -10,12 +10,12 @@ import pg from 'pg';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const run = promisify(execFile);
 
-function adminUrl(): string {
+function defaultAdminUrl(): string {
   return process.env.DATABASE_URL || 'postgres://kinship:kinship@127.0.0.1:5432/kinship';
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
+async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -31,7 +31,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -39,7 +41,8 @@ function freePort(): Promise<number> {
 async function waitFor(url: string, timeoutMs: number, child: ChildProcess, name: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before answering`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before answering`);
     try {
       const res = await fetch(url, { redirect: 'manual' });
       if (res.status < 500) return;
@@ -63,13 +66,19 @@ export class Stack {
   webUrl!: string;
   apiUrl!: string;
   private database!: string;
+  private adminUrl!: string;
 
-  static async start(overrides: Record<string, string> = {}, options: { web?: boolean } = {}): Promise<Stack> {
+  /** options.adminUrl: a PostgreSQL server other than DATABASE_URL's to create the database on. */
+  static async start(
+    overrides: Record<string, string> = {},
+    options: { web?: boolean; adminUrl?: string } = {},
+  ): Promise<Stack> {
     const stack = new Stack();
     const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
     stack.database = `kinship_e2e_${suffix}`;
-    await admin((c) => c.query(`CREATE DATABASE "${stack.database}"`));
-    const databaseUrl = new URL(adminUrl());
+    stack.adminUrl = options.adminUrl ?? defaultAdminUrl();
+    await admin(stack.adminUrl, (c) => c.query(`CREATE DATABASE "${stack.database}"`));
+    const databaseUrl = new URL(stack.adminUrl);
     databaseUrl.pathname = `/${stack.database}`;
     const [apiPort, webPort] = [await freePort(), await freePort()];
     stack.apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -115,7 +124,8 @@ export class Stack {
   /** Sends a signal to one of the processes and waits for it to exit; returns its exit code. */
   async signal(name: 'api' | 'worker' | 'web', signal: NodeJS.Signals): Promise<number | null> {
     const entry = this.named.get(name);
-    if (!entry || entry.child.exitCode !== null || entry.child.signalCode !== null) return entry?.child.exitCode ?? null;
+    if (!entry || entry.child.exitCode !== null || entry.child.signalCode !== null)
+      return entry?.child.exitCode ?? null;
     const exited = new Promise<number | null>((resolve) => entry.child.once('exit', (code) => resolve(code)));
     entry.child.kill(signal);
     return exited;
@@ -126,6 +136,23 @@ export class Stack {
     const entry = this.named.get(name);
     if (!entry) throw new Error(`no ${name} to restart`);
     this.spawn(name, entry.args);
+  }
+
+  /**
+   * One more web process on its own port against this stack's api, with some settings changed
+   * (an https ORIGIN, as behind a TLS proxy); ended by `stop()`. Returns its address.
+   */
+  async startExtraWeb(overrides: Record<string, string>): Promise<string> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { ...this.env, PORT: String(port), ...overrides };
+    const child = spawn('node', [join(ROOT, 'web/server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => this.logs.push(`[web:${port}] ${chunk.toString()}`);
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.processes.push(child);
+    await waitFor(`${url}/signin`, 30_000, child, `web on port ${port}`);
+    return url;
   }
 
   private spawn(name: string, args: string[]): ChildProcess {
@@ -140,7 +167,9 @@ export class Stack {
 
   /** A single-use ADMIN invite code, made the way an operator makes one (`npm run create-admin`). */
   async createAdminInvite(email: string): Promise<string> {
-    const { stdout } = await run('node', [join(ROOT, 'api/dist/cli/create-admin.js'), email], { env: this.env });
+    const { stdout } = await run('node', [join(ROOT, 'api/dist/cli/create-admin.js'), email], {
+      env: this.env,
+    });
     return stdout.trim().split('\n').at(-1)!.trim();
   }
 
@@ -189,6 +218,6 @@ export class Stack {
     } finally {
       redis.disconnect();
     }
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`));
+    await admin(this.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`));
   }
 }

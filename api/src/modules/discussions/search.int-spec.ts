@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
 import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { Client } from 'pg';
 
 const SEARCH = `query($q: String!, $first: Int, $after: String) {
   search(query: $q, first: $first, after: $after) { edges { cursor node { id snippetHtml thread { title } } } pageInfo { hasNextPage endCursor } }
@@ -14,7 +15,8 @@ describe('search', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
+    // A short search timeout (the default is 3 s) keeps the timeout test quick.
+    t = await TestHarness.start({ SEARCH_TIMEOUT_MS: '500' });
     admin = await createAdmin(t);
     author = await createMember(t, admin);
     reader = await createMember(t, admin);
@@ -101,5 +103,35 @@ describe('search', () => {
     }
     expect(await ids('cooking wine')).toContain(postId);
     expect(await ids('the and of')).toEqual([]);
+  });
+
+  it('runs the api on a statement timeout, and gives up on a search that outlasts its own shorter one', async () => {
+    // Every pooled connection carries DB_STATEMENT_TIMEOUT_MS (15 s by default).
+    const [{ statement_timeout }] = await t.dataSource.query(`SHOW statement_timeout`);
+    expect(statement_timeout).toBe('15s');
+
+    // A search that cannot finish (here: posts is locked by another session, so the statement
+    // waits) is cancelled at SEARCH_TIMEOUT_MS and answered with an error naming the query; its
+    // connection goes back to the pool instead of waiting out the 15 s.
+    const locker = new Client({ connectionString: t.config.databaseUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE posts IN ACCESS EXCLUSIVE MODE');
+      const results = await Promise.all(Array.from({ length: 12 }, () => t.gql(SEARCH, { q: 'gardening' }, reader.token)));
+      for (const res of results) {
+        expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+        expect(errorOf(res).message).toMatch(/took too long/);
+      }
+      // More searches than the pool has connections were answered, so none is still held.
+      const [{ waiting }] = await t.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      expect(waiting).toBe(0);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expect(await ids('gardening')).not.toEqual([]);
   });
 });

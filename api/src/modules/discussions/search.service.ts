@@ -1,8 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Viewer } from '../../auth/viewer';
-import { Connection, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/config';
+import { isStatementTimeout } from '../../database/availability';
+import { badInput } from '../../graphql/errors';
+import { Connection, CursorKey, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import { blockedBetween } from '../accounts/blocks.service';
 import { SearchArgs } from './dto/search.args';
 import { PostEntity } from './entities/post.entity';
@@ -36,16 +40,41 @@ export const SEARCH_CANDIDATES = 500;
  * Full-text search over titles and bodies (posts.search_vector, kept by a trigger, GIN-indexed).
  * Member text goes through websearch_to_tsquery, which accepts anything without a syntax error.
  * Only VISIBLE, undeleted posts between members not separated by a block are ever returned,
- * ranked among the newest SEARCH_CANDIDATES matches.
+ * ranked among the newest SEARCH_CANDIDATES matches. A search that runs longer than
+ * SEARCH_TIMEOUT_MS is cancelled by PostgreSQL and answered with an error naming the query, so a
+ * pathological one cannot hold a connection for the whole statement timeout.
  */
 @Injectable()
 export class SearchService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async search(args: SearchArgs, viewer: Viewer): Promise<Connection<Post>> {
     const first = pageSize(args);
     const after = decodeCursor(args.after, ['decimal', 'uuid']);
-    const rows: { id: string; rank: string; headline: string }[] = await this.dataSource.query(
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(this.config.database.searchTimeoutMs)]);
+        return await this.page(manager, args, viewer, first, after);
+      });
+    } catch (error) {
+      if (isStatementTimeout(error)) {
+        throw badInput('query', 'That search took too long. Try fewer or more specific words, or search again in a moment.');
+      }
+      throw error;
+    }
+  }
+
+  private async page(
+    manager: EntityManager,
+    args: SearchArgs,
+    viewer: Viewer,
+    first: number,
+    after: CursorKey | null,
+  ): Promise<Connection<Post>> {
+    const rows: { id: string; rank: string; headline: string }[] = await manager.query(
       // The query is written inline (not in a CTE) and the candidates are chosen before the
       // viewer's filters, so the planner's estimate is the words' own: a rare word is read
       // through the GIN index, a common one newest-first down posts_created_at_idx. Either way a
@@ -76,7 +105,7 @@ export class SearchService {
         ORDER BY page.rank DESC, page.id DESC`,
       [args.query, viewer.id, after?.[0] ?? null, after?.[1] ?? null, first + 1, HEADLINE_OPTIONS],
     );
-    const posts = await this.dataSource.manager.findBy(PostEntity, { id: In(rows.map((r) => r.id)) });
+    const posts = await manager.findBy(PostEntity, { id: In(rows.map((r) => r.id)) });
     const byId = new Map(posts.map((p) => [p.id, p]));
     const found = rows.filter((r) => byId.has(r.id));
     return toConnection(

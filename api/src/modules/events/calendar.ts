@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import { EventEntity } from './entities/event.entity';
 
 /**
@@ -29,6 +29,9 @@ export function calendarFor(
       location: located ? (event.address ?? event.onlineUrl ?? null) : null,
       url: `${webOrigin}/events/${event.id}`,
       lastModified: event.updatedAt,
+      // Same UID, higher SEQUENCE: calendar apps replace their copy (and mark it cancelled) instead of adding one.
+      sequence: event.sequence,
+      status: event.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

@@ -34,9 +34,11 @@ export class LiveCountController {
     };
     const unsubscribe = this.live.subscribe(viewer.id, () => void send());
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const release = this.live.holdOpen(() => res.end());
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      release();
     });
     await send();
   }

@@ -1,10 +1,11 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { InjectLogger, Logger } from '../../common/logger.module';
+import { onStopSignal } from '../../common/shutdown';
 
 export const NOTIFICATIONS_CHANNEL = 'kinship_notifications';
 
@@ -16,9 +17,10 @@ type Listener = () => void;
  * so a notification written by any worker reaches a stream held by any replica.
  */
 @Injectable()
-export class LiveCountService implements OnModuleInit, OnApplicationShutdown {
+export class LiveCountService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private client?: Client;
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly openStreams = new Set<() => void>();
   private stopped = false;
 
   constructor(
@@ -27,8 +29,32 @@ export class LiveCountService implements OnModuleInit, OnApplicationShutdown {
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
+  private releaseStopSignal?: () => void;
+
   async onModuleInit(): Promise<void> {
+    this.releaseStopSignal = onStopSignal(() => this.endStreams());
     await this.connect();
+  }
+
+  /**
+   * A stream never ends by itself, and the HTTP server waits for open requests before it closes:
+   * at a stop signal (or at the latest when the app closes) every stream is ended; EventSource
+   * reconnects, to another replica or to this one restarted.
+   */
+  beforeApplicationShutdown(): void {
+    this.releaseStopSignal?.();
+    this.endStreams();
+  }
+
+  private endStreams(): void {
+    for (const end of this.openStreams) end();
+    this.openStreams.clear();
+  }
+
+  /** Registers how to end one open stream at shutdown; returns the unregister. */
+  holdOpen(end: () => void): () => void {
+    this.openStreams.add(end);
+    return () => this.openStreams.delete(end);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -61,18 +87,24 @@ export class LiveCountService implements OnModuleInit, OnApplicationShutdown {
     client.on('notification', (message) => {
       for (const listener of this.listeners.get(message.payload ?? '') ?? []) listener();
     });
-    client.on('error', (error) => {
-      this.logger.warn({ err: error.message }, 'live count listener lost its connection; reconnecting');
-      this.client = undefined;
-      setTimeout(() => void this.connect().catch(() => undefined), 1000).unref();
-    });
+    // A dropped connection can report more than one error (and a failed connect one more): try
+    // again once per client, or the retries multiply and each notification is delivered twice.
+    let retried = false;
+    const retry = (message: string, error: Error, delayMs: number) => {
+      if (retried) return;
+      retried = true;
+      this.logger.warn({ err: error.message }, message);
+      if (this.client === client) this.client = undefined;
+      void client.end().catch(() => undefined);
+      setTimeout(() => void this.connect().catch(() => undefined), delayMs).unref();
+    };
+    client.on('error', (error) => retry('live count listener lost its connection; reconnecting', error, 1000));
     try {
       await client.connect();
       await client.query(`LISTEN ${NOTIFICATIONS_CHANNEL}`);
       this.client = client;
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'live count listener unavailable; retrying');
-      setTimeout(() => void this.connect().catch(() => undefined), 2000).unref();
+      retry('live count listener unavailable; retrying', error as Error, 2000);
     }
   }
 }

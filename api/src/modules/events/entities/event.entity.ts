@@ -65,6 +65,14 @@ export class EventEntity {
   @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
   cancelReason: string | null;
 
+  /**
+   * iCalendar SEQUENCE: raised by a trigger (EventSequence migration) whenever what a calendar shows
+   * changes (title, description, time, place, cancellation), so calendar apps update their copy
+   * instead of keeping a stale one or adding a duplicate.
+   */
+  @Column({ type: 'integer', default: 0 })
+  sequence: number;
+
   /** Kept in step with the RSVP rows inside the same locked transaction. */
   @Column({ name: 'going_count', type: 'integer', default: 0 })
   goingCount: number;
