@@ -3,9 +3,13 @@ import { applyHttpTimeouts, LIMITS } from '@kinship/shared';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { createLogger, NestPinoLogger } from './common/logger';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './common/request-context';
+import { Metrics } from './health/metrics';
 import { createValidationPipe, RefuseUnstorableTextPipe } from './graphql/validation';
 import { KinshipRequest } from './auth/request';
 
@@ -36,28 +40,69 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     });
   });
   app.useGlobalPipes(new RefuseUnstorableTextPipe(), createValidationPipe());
-  app.use((req: KinshipRequest, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
+  app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-store');
-    res.on('finish', () => {
-      if (req.originalUrl.startsWith('/health') && res.statusCode === 200) return;
-      logger.info(
-        {
-          method: req.method,
-          // Calendar feed paths carry a secret token: log the route, never the token.
-          path: req.originalUrl.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/:token'),
-          operation: operationName(req),
-          status: res.statusCode,
-          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
-          userId: req.viewer?.id,
-        },
-        'request',
-      );
-    });
     next();
   });
+  app.use(requestLogger(createLogger(config, 'api', { requestIds: false })));
+  app.use(requestMetrics(app.get(Metrics)));
+  // Everything done for this request from here on (and every job it queues) logs its id.
+  app.use((req: Request, _res: Response, next: NextFunction) => withRequestId(req.id as string, next));
   return app;
+}
+
+/**
+ * One JSON line per answered request (pino-http): method, path, GraphQL operation, status, time
+ * and member id; never a header, body, query string or calendar token. The request id is the
+ * web's X-Request-Id when it sent a well-formed one, and goes back in the answer's X-Request-Id.
+ */
+function requestLogger(logger: Logger) {
+  return pinoHttp<Request, Response>({
+    logger,
+    genReqId: (req, res) => {
+      const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    // Lines are bound to the id only (not the whole request), under the same key the mixin uses.
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'requestId' },
+    customLogLevel: (req, res, error) => {
+      if (req.originalUrl.startsWith('/health') && res.statusCode === 200) return 'silent';
+      return error || res.statusCode >= 500 ? 'error' : 'info';
+    },
+    // The final line is built below from what may be logged; the whole request and answer are not.
+    serializers: { req: () => undefined, res: () => undefined },
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request',
+    customSuccessObject: (req, res, value: { responseTime?: number }) => ({
+      method: req.method,
+      // Calendar feed paths carry a secret token: log the route, never the token.
+      path: req.originalUrl.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/:token'),
+      operation: operationName(req),
+      status: res.statusCode,
+      ms: value.responseTime,
+      userId: (req as KinshipRequest).viewer?.id,
+    }),
+    customErrorObject: (req, res, error, value: { responseTime?: number }) => ({
+      method: req.method,
+      path: req.originalUrl.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/:token'),
+      operation: operationName(req),
+      status: res.statusCode,
+      ms: value.responseTime,
+      err: error.message,
+    }),
+  });
+}
+
+/** Each answered request in kinship_http_request_duration_seconds, by operation and status. */
+function requestMetrics(metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const stop = metrics.requests.startTimer();
+    res.on('finish', () => stop({ operation: metrics.operationLabel(operationName(req), req.originalUrl.split('?')[0]), status: String(res.statusCode) }));
+    next();
+  };
 }
 
 function operationName(req: Request): string | undefined {

@@ -9,6 +9,8 @@ import { DatabaseModule } from './database/database.module';
 import { DatabaseUnavailableFilter } from './database/unavailable.filter';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './health/metrics';
+import { MetricsServer } from './health/metrics-server.service';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
@@ -30,6 +32,7 @@ export class AppModule {
         LoggerModule,
         DatabaseModule,
         RedisModule,
+        MetricsModule.forRoot('api'),
         QueueModule,
         QueueAdminModule,
         AppGraphQLModule,
@@ -46,6 +49,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: DatabaseUnavailableFilter },
+        MetricsServer,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { LoggerModule } from './common/logger.module';
 import { RedisModule } from './common/redis.module';
 import { DatabaseModule } from './database/database.module';
+import { MetricsModule } from './health/metrics';
 import { WorkerHealthServer } from './health/worker-health.service';
 import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
 import { MilestonesJobsModule } from './modules/milestones/jobs/milestones-jobs.module';
@@ -25,6 +26,7 @@ export class WorkerModule {
         LoggerModule,
         DatabaseModule,
         RedisModule,
+        MetricsModule.forRoot('worker'),
         QueueModule,
         QueueWorkerModule,
         NotificationsJobsModule,

@@ -3,14 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Stack } from '../e2e/support/stack.js';
-import { freePort, OwnRedis, until } from './support.js';
-
-const PASSWORD = 'a-long-enough-password';
-
-interface Member {
-  id: string;
-  token: string;
-}
+import { freePort, Member, OwnRedis, registerAdmin, registerMembers, settled, until } from './support.js';
 
 /**
  * Deadlines live in PostgreSQL; Redis only makes them prompt. The built api and worker run
@@ -23,19 +16,7 @@ describe('deadlines survive a Redis restart or flush', () => {
   let admin: Member;
   let categoryId: string;
 
-  const member = async (role = 'MEMBER'): Promise<Member> => {
-    const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(
-      `mutation($role: Role!) { createInvite(input: { role: $role }) { code } }`,
-      { role },
-      admin.token,
-    );
-    const name = `m${Math.random().toString(36).slice(2, 10)}`;
-    const { register } = await stack.gql<{ register: { token: string; user: { id: string } } }>(
-      `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
-      { input: { inviteCode: createInvite.code, email: `${name}@example.org`, password: PASSWORD, displayName: name } },
-    );
-    return { id: register.user.id, token: register.token };
-  };
+  const member = async (): Promise<Member> => (await registerMembers(stack, admin, 1))[0];
 
   /** A post that reads as a crisis: returns its CRISIS case id and escalation time. */
   const crisis = async (author: Member) => {
@@ -101,12 +82,7 @@ describe('deadlines survive a Redis restart or flush', () => {
       },
       { web: false },
     );
-    const code = await stack.createAdminInvite('deadlines@program.example');
-    const { register } = await stack.gql<{ register: { token: string; user: { id: string } } }>(
-      `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
-      { input: { inviteCode: code, email: 'deadlines@program.example', password: PASSWORD, displayName: 'Deadline Staff' } },
-    );
-    admin = { id: register.user.id, token: register.token };
+    admin = await registerAdmin(stack, 'deadlines@program.example', 'Deadline Staff');
     categoryId = (
       await stack.gql<{ createCategory: { id: string } }>(`mutation { createCategory(input: { name: "Deadlines" }) { id } }`, {}, admin.token)
     ).createCategory.id;
@@ -133,8 +109,10 @@ describe('deadlines survive a Redis restart or flush', () => {
       const notice = await escalationNotice(caseId);
       // Not early: the admins hear of it only once its deadline has passed.
       expect(notice.created_at.getTime()).toBeGreaterThanOrEqual(escalate_at.getTime());
-      const [settled] = await stack.sql<{ escalated_at: Date | null }>(`SELECT escalated_at FROM flag_cases WHERE id = $1`, [caseId]);
-      expect(settled.escalated_at).not.toBeNull();
+      // Once: counted after the delayed job (if it survived) and the sweep have both had their turn.
+      await settled(stack);
+      const [escalation] = await stack.sql<{ escalated_at: Date | null }>(`SELECT escalated_at FROM flag_cases WHERE id = $1`, [caseId]);
+      expect(escalation.escalated_at).not.toBeNull();
       const log = await stack.sql<{ n: number }>(`SELECT count(*)::int AS n FROM moderation_actions WHERE case_id = $1 AND action = 'ESCALATE'`, [caseId]);
       expect(log[0].n).toBe(1);
     });
@@ -148,8 +126,8 @@ describe('deadlines survive a Redis restart or flush', () => {
         return rows.length > 0 ? rows : undefined;
       });
       expect(reminder.title).toBe('Evening walk starts in 1 minute');
-      // Settle: the delayed job (if it survived) and later sweeps find the reminder dealt with.
-      await new Promise((r) => setTimeout(r, 1500));
+      // Settle: the delayed job (if it survived, it is due now) has run, and finds the reminder dealt with.
+      await settled(stack);
       expect(await reminders(eventId, going)).toHaveLength(1);
     });
   }
@@ -169,13 +147,16 @@ describe('deadlines survive a Redis restart or flush', () => {
     // The posting's date passes, and the hourly expiry job's last run is made an hour old.
     await stack.sql(`UPDATE resources SET expires_at = now() - interval '1 minute' WHERE id = $1`, [createResource.id]);
     await stack.sql(`UPDATE schedule_runs SET last_run_at = now() - interval '61 minutes' WHERE name = 'resources.expiry'`);
-    await until(async () => {
-      const [row] = await stack.sql<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND source_key LIKE $2`, [
-        admin.id,
-        `resource-expired:${createResource.id}:%`,
-      ]);
-      return row.n === 1 ? true : undefined;
-    }, 30_000);
+    const expiryNotices = async () =>
+      (
+        await stack.sql<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND source_key LIKE $2`, [
+          admin.id,
+          `resource-expired:${createResource.id}:%`,
+        ])
+      )[0].n;
+    await until(async () => ((await expiryNotices()) > 0 ? true : undefined), 30_000);
+    await settled(stack);
+    expect(await expiryNotices()).toBe(1);
   });
 });
 

@@ -14,6 +14,8 @@ declare global {
       token: string | null;
       /** True when the api could not confirm the session (unreachable or failing); pages then explain. */
       apiUnreachable: boolean;
+      /** This request's id: sent to the api as X-Request-Id (its log lines and jobs carry it) and back in the answer. */
+      requestId: string;
       /** The member's account is suspended: until when, and the api's sentence. Pages show /suspended instead. */
       suspension: { until: string; message: string } | null;
     }

@@ -15,7 +15,10 @@ import {
  * permissions policies, noindex): pages, redirects, error pages and +server.ts endpoints alike.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.requestId = crypto.randomUUID();
   const response = withSecurityHeaders(await answer(event, resolve), event.url);
+  // Quoted by a member reporting a problem, it finds the web's and the api's log lines for it.
+  response.headers.set('x-request-id', event.locals.requestId);
   // Pages carry health-adjacent conversations: keep them out of shared and back/forward caches.
   if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
   return response;
@@ -100,6 +103,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
         level: 50,
         service: 'web',
         msg: 'unexpected error',
+        requestId: event.locals.requestId,
         route: event.route.id,
         status,
         err: error instanceof Error ? error.stack : String(error),

@@ -1,17 +1,27 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { AppConfig } from '../config/config';
+import { currentRequestId } from './request-context';
 
 /**
  * Structured JSON logs. Log ids and outcomes only: never a post body, an email address, a token or
  * a recovery date. The redact list is a safety net for mistakes, not a licence to log such fields.
  */
-export function createLogger(config: Pick<AppConfig, 'logLevel'>, name: string): Logger {
+export function createLogger(config: Pick<AppConfig, 'logLevel'>, name: string, options: { requestIds?: boolean } = {}): Logger {
   return pino({
     name,
     level: config.logLevel,
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // Every line written while serving a request (or a job it queued) names that request. The
+    // request log itself (pino-http) binds the id on its own, so it turns this off.
+    mixin:
+      options.requestIds === false
+        ? undefined
+        : () => {
+            const requestId = currentRequestId();
+            return requestId ? { requestId } : {};
+          },
     redact: {
       paths: [
         'password',

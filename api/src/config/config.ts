@@ -67,6 +67,7 @@ const schema = z.object({
   SWEEP_INTERVAL_MS: int(100, 300_000).default(5000),
   WORKER_CONCURRENCY: int(1, 100).default(5),
   WORKER_HEALTH_PORT: int(0, 65535).optional(),
+  METRICS_PORT: int(0, 65535).optional(),
   JOB_ATTEMPTS: int(1, 50).default(5),
   JOB_BACKOFF_MS: int(10, 600_000).default(2000),
   JOB_LOCK_MS: int(1000, 600_000).default(30_000),
@@ -120,6 +121,8 @@ export type AppConfig = Readonly<{
   worker: { concurrency: number; attempts: number; backoffMs: number; lockMs: number };
   /** The worker answers GET /health/live and /health/ready on API_HOST at this port; null: no server. */
   workerHealthPort: number | null;
+  /** The api serves GET /metrics (Prometheus) on API_HOST at this port, never on its public one; null: off. */
+  metricsPort: number | null;
 }>;
 
 export class ConfigError extends Error {
@@ -197,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMs: e.JOB_LOCK_MS,
     },
     workerHealthPort: e.WORKER_HEALTH_PORT ?? null,
+    metricsPort: e.METRICS_PORT ?? null,
   });
 }

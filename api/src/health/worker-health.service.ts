@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createServer, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
@@ -8,11 +8,14 @@ import { AppConfig } from '../config/config';
 import { InjectLogger, Logger } from '../common/logger.module';
 import { InjectRedis } from '../common/redis.module';
 import { checkDependencies, readiness } from './dependencies';
+import { Metrics } from './metrics';
+import { closeServer, serveMetrics } from './metrics-server.service';
 
 /**
  * The worker has no other HTTP: with WORKER_HEALTH_PORT set it answers `GET /health/live` (the
  * process is up) and `GET /health/ready` (PostgreSQL answers; Redis reported), as the api does, so
- * an orchestrator can watch it. Nothing else is served; the port need not be published.
+ * an orchestrator can watch it, and `GET /metrics` (jobs run and failed, process metrics). Keep
+ * the port unpublished.
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,36 +24,29 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRedis() private readonly redis: Redis,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.workerHealthPort === null) return;
-    const server = createServer((req, res) => {
-      const answer = (status: number, body: object) => {
-        res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
-      };
-      if (req.method !== 'GET') return answer(405, { status: 'error' });
-      if (req.url === '/health/live') return answer(200, { status: 'ok' });
-      if (req.url !== '/health/ready' && req.url !== '/health') return answer(404, { status: 'error' });
+    this.server = await serveMetrics(this.metrics, this.config.host, this.config.workerHealthPort, (url, answer) => {
+      if (url === '/health/live') {
+        answer(200, { status: 'ok' });
+        return true;
+      }
+      if (url !== '/health/ready' && url !== '/health') return false;
       void checkDependencies(this.dataSource, this.redis).then((deps) => {
         const { ready, body } = readiness(deps);
         answer(ready ? 200 : 503, body);
       });
+      return true;
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.config.workerHealthPort!, this.config.host, () => resolve());
-    });
-    this.server = server;
     this.logger.info({ port: this.config.workerHealthPort }, 'worker health check listening');
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(this.server);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobDefinition } from './jobs';
+import { JobDefinition, REQUEST_ID_KEY } from './jobs';
 
 export type JobHandler<P extends object> = (payload: P, job: Job<P>) => Promise<void>;
 
@@ -23,6 +23,8 @@ export class JobRegistry {
   async dispatch(job: Job<object>): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`No handler registered for job ${job.name}`);
-    await handler(job.data, job);
+    // The request id travels with the job (QueueWorkers logs it); handlers see their payload only.
+    const { [REQUEST_ID_KEY]: _requestId, ...payload } = job.data as Record<string, unknown>;
+    await handler(payload, job);
   }
 }

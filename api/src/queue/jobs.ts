@@ -10,6 +10,9 @@ export interface JobDefinition<P extends object> {
 }
 
 export const QUEUES = ['notifications'] as const;
+
+/** Where a job's payload carries the id of the request that queued it (taken off before the handler sees it). */
+export const REQUEST_ID_KEY = '_requestId';
 export type QueueName = (typeof QUEUES)[number];
 
 export function defineJob<P extends object>(queue: QueueName, name: string): JobDefinition<P> {

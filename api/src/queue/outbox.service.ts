@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobDefinition } from './jobs';
+import { currentRequestId } from '../common/request-context';
+import { JobDefinition, REQUEST_ID_KEY } from './jobs';
 
 export const OUTBOX_CHANNEL = 'kinship_outbox';
 
@@ -19,7 +20,7 @@ export class OutboxService {
   ): Promise<void> {
     await manager.query(
       `INSERT INTO outbox (queue, name, payload, delay_ms, job_id) VALUES ($1, $2, $3::jsonb, $4, $5)`,
-      [job.queue, job.name, JSON.stringify(payload), Math.max(0, Math.round(options.delayMs ?? 0)), options.jobId ?? null],
+      [job.queue, job.name, JSON.stringify(withRequestId(payload)), Math.max(0, Math.round(options.delayMs ?? 0)), options.jobId ?? null],
     );
     await this.wake(manager);
   }
@@ -37,4 +38,10 @@ export class OutboxService {
     // Delivered at commit only: wakes the relay at once instead of at its next poll.
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
+}
+
+/** The job carries the id of the request that queued it, so the worker's log lines name it too. */
+function withRequestId<P extends object>(payload: P): P {
+  const requestId = currentRequestId();
+  return requestId ? { ...payload, [REQUEST_ID_KEY]: requestId } : payload;
 }

@@ -1,20 +1,23 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { InjectLogger, Logger } from '../common/logger.module';
 import { ALL_JOBS, SCHEDULES } from './all-jobs';
 import { JobRegistry } from './job-registry';
-import { QUEUES } from './jobs';
+import { QUEUES, REQUEST_ID_KEY } from './jobs';
+import { withRequestId } from '../common/request-context';
+import { Metrics } from '../health/metrics';
 import { producerConnection, workerConnection } from './redis-connection';
 
 /** Runs one BullMQ worker per queue and hands each job to its registered handler. */
 @Injectable()
-export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private workers: Worker[] = [];
 
   constructor(
     private readonly registry: JobRegistry,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectLogger() private readonly logger: Logger,
   ) {}
@@ -23,7 +26,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     // Processors registered their handlers in onModuleInit, which has run for every module now.
     this.registry.assertComplete(ALL_JOBS);
     this.workers = QUEUES.map((queue) => {
-      const worker = new Worker(queue, (job: Job<object>) => this.registry.dispatch(job), {
+      const worker = new Worker(queue, (job: Job<object>) => this.run(job), {
         connection: workerConnection(this.config.redisUrl),
         prefix: this.config.redisPrefix,
         concurrency: this.config.worker.concurrency,
@@ -32,13 +35,31 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         stalledInterval: this.config.worker.lockMs,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed'),
+        this.logger.warn(
+          { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message, requestId: requestIdOf(job) },
+          'job failed',
+        ),
       );
       worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker error'));
       return worker;
     });
     this.logger.info({ queues: QUEUES, concurrency: this.config.worker.concurrency }, 'workers started');
     await this.removeLegacySchedulers();
+  }
+
+  /** Runs one job; its log lines (this one too) carry the id of the request that queued it. */
+  private async run(job: Job<object>): Promise<void> {
+    const started = process.hrtime.bigint();
+    await withRequestId(requestIdOf(job), async () => {
+      try {
+        await this.registry.dispatch(job);
+      } catch (error) {
+        this.metrics.jobs.inc({ job: job.name, outcome: 'failed' });
+        throw error;
+      }
+      this.metrics.jobs.inc({ job: job.name, outcome: 'done' });
+      this.logger.debug({ job: job.name, jobId: job.id, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) }, 'job done');
+    });
   }
 
   /**
@@ -60,9 +81,17 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  /** SIGTERM: stop taking jobs and let the active ones finish (Worker.close waits for them). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * SIGTERM: stop taking jobs and let the active ones finish (Worker.close waits for them). Before
+   * shutdown proper: onApplicationShutdown closes the database pool, which the active jobs still need.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.logger.info('workers stopped');
   }
+}
+
+function requestIdOf(job: Job<object> | undefined): string | undefined {
+  const id = (job?.data as Record<string, unknown> | undefined)?.[REQUEST_ID_KEY];
+  return typeof id === 'string' ? id : undefined;
 }

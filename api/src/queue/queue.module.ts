@@ -8,5 +8,5 @@ import { QueueInspector, QueueInspectorResolver } from './queue-inspector';
 export class QueueModule {}
 
 /** The api's admin view of the queues (not loaded by the worker). */
-@Module({ providers: [QueueInspector, QueueInspectorResolver] })
+@Module({ providers: [QueueInspector, QueueInspectorResolver], exports: [QueueInspector] })
 export class QueueAdminModule {}

@@ -27,11 +27,14 @@ describe('watching, mentions, reactions and blocks', () => {
 
   const notes = (who: Member, type: string) =>
     t.dataSource.query(`SELECT title, source_key, url FROM notifications WHERE user_id = $1 AND type = $2 ORDER BY created_at`, [who.id, type]);
-  const waitForNotes = (who: Member, type: string, count: number) =>
-    eventually(async () => {
-      const rows = await notes(who, type);
-      return rows.length === count ? rows : undefined;
-    });
+  /** Waits for `count` notifications, lets the queue drain, then checks there are exactly that many. */
+  const waitForNotes = async (who: Member, type: string, count: number) => {
+    await eventually(async () => ((await notes(who, type)).length >= count ? true : undefined));
+    await settled(t);
+    const rows = await notes(who, type);
+    expect(rows).toHaveLength(count);
+    return rows;
+  };
 
   describe('watchThread', () => {
     it('needs a session and a real thread', async () => {

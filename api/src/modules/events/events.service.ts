@@ -132,30 +132,33 @@ export class EventsService {
   /**
    * Organiser or moderator; THIS occurrence or ALL_FUTURE ones in its series (times shift by the
    * same amount). A member's edit of an approved event goes back to review, as a resource's does:
-   * a moderator approved what it said, not what it says now.
+   * a moderator approved what it said, not what it says now. The edit is merged into the event as
+   * it is under the lock, so two edits at once (one moving it, one renaming it) both hold.
    */
   async update(id: string, input: UpdateEventInput, viewer: Viewer): Promise<EventEntity> {
-    const event = await this.find(id, viewer);
-    if (!event) throw notFound('That event');
-    this.assertMayEdit(event, viewer);
+    const found = await this.find(id, viewer);
+    if (!found) throw notFound('That event');
+    this.assertMayEdit(found, viewer);
     const staff = hasRole(viewer.role, 'MODERATOR');
-    if (event.cancelledAt) throw forbidden('This event was cancelled, so it can no longer be edited.');
-    const changed = this.validated(input, event);
-    const shiftMs = changed.startsAt.getTime() - event.startsAt.getTime();
+    if (found.cancelledAt) throw forbidden('This event was cancelled, so it can no longer be edited.');
+    const wholeSeries = input.scope === EventScope.ALL_FUTURE && found.seriesId !== null;
     return inTransaction(this.dataSource, async (manager) => {
-      const targets =
-        input.scope === EventScope.ALL_FUTURE && event.seriesId
-          ? await manager
-              .createQueryBuilder(EventEntity, 'e')
-              .setLock('pessimistic_write')
-              .where('e.series_id = :seriesId AND e.starts_at >= :from AND e.cancelled_at IS NULL', {
-                seriesId: event.seriesId,
-                from: event.startsAt,
-              })
-              // Locked in id order, like withdrawMember, so the two can never deadlock.
-              .orderBy('e.id')
-              .getMany()
-          : [await manager.findOneOrFail(EventEntity, { where: { id: event.id }, lock: { mode: 'pessimistic_write' } })];
+      // Every occurrence the edit may touch is locked before any is read, in id order like
+      // withdrawMember, so the two can never deadlock.
+      const locked = wholeSeries
+        ? await manager
+            .createQueryBuilder(EventEntity, 'e')
+            .setLock('pessimistic_write')
+            .where('e.series_id = :seriesId', { seriesId: found.seriesId })
+            .orderBy('e.id')
+            .getMany()
+        : [await manager.findOneOrFail(EventEntity, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } })];
+      const event = locked.find((e) => e.id === found.id);
+      if (!event) throw notFound('That event');
+      if (event.cancelledAt) throw forbidden('This event was cancelled, so it can no longer be edited.');
+      const changed = this.validated(input, event);
+      const shiftMs = changed.startsAt.getTime() - event.startsAt.getTime();
+      const targets = wholeSeries ? locked.filter((e) => e.startsAt >= event.startsAt && !e.cancelledAt) : locked;
       for (const target of targets) {
         const own = target.id === event.id;
         const next: Partial<EventEntity> = {

@@ -26,8 +26,8 @@ export type ApiResult<T> = { data: T; error: null } | { data: null; error: ApiEr
 export interface RequestOptions {
   /** The member's session token; omitted for signed-out calls (sign-in, registration). */
   token?: string | null;
-  /** The incoming request: its client address and user agent are passed on to the api. */
-  event: Pick<RequestEvent, 'getClientAddress' | 'request'>;
+  /** The incoming request: its client address, user agent and request id are passed on to the api. */
+  event: Pick<RequestEvent, 'getClientAddress' | 'request'> & { locals?: Partial<Pick<App.Locals, 'requestId'>> };
 }
 
 const KNOWN_CODES = new Set<string>([
@@ -128,6 +128,8 @@ export async function request<TData, TVariables extends Record<string, unknown>>
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const ip = clientAddress(options.event);
   if (ip) headers['x-forwarded-for'] = ip;
+  const requestId = options.event.locals?.requestId;
+  if (requestId) headers['x-request-id'] = requestId;
   const userAgent = options.event.request.headers.get('user-agent');
   if (userAgent) headers['user-agent'] = userAgent.slice(0, 500);
 
@@ -147,6 +149,7 @@ export async function request<TData, TVariables extends Record<string, unknown>>
         level: 50,
         service: 'web',
         msg: 'api unreachable',
+        requestId,
         operation: operationName,
         err: String(cause),
       }),
@@ -162,6 +165,7 @@ export async function request<TData, TVariables extends Record<string, unknown>>
         level: 50,
         service: 'web',
         msg: 'api answered oddly',
+        requestId,
         operation: operationName,
         status: response.status,
       }),

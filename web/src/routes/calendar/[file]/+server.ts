@@ -7,14 +7,14 @@ import type { RequestHandler } from './$types';
  * `/calendar/<token>.ics` here, and this passes the api's feed on. No session: the token in the
  * link is the key. (Needs '/calendar' among the public paths in $lib/server/session.)
  */
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = async ({ params, locals }) => {
   if (!/^[A-Za-z0-9_-]{16,200}\.ics$/.test(params.file)) {
     error(404, 'This calendar link is not valid. Make a new one in Kinship.');
   }
   let response: Response;
   try {
     response = await fetch(`${apiUrl()}/calendar/${params.file}`, {
-      headers: { accept: 'text/calendar' },
+      headers: { accept: 'text/calendar', 'x-request-id': locals.requestId },
       signal: AbortSignal.timeout(15_000),
     });
   } catch {

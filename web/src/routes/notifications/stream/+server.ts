@@ -17,7 +17,7 @@ export const GET: RequestHandler = async ({ locals, request }) => {
   let response: Response;
   try {
     response = await fetch(`${apiUrl()}/notifications/stream`, {
-      headers: { authorization: `Bearer ${locals.token}`, accept: 'text/event-stream' },
+      headers: { authorization: `Bearer ${locals.token}`, accept: 'text/event-stream', 'x-request-id': locals.requestId },
       signal: upstream.signal,
     });
   } catch {

@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
   let response: Response;
   try {
     response = await fetch(`${apiUrl()}/events/${params.id}.ics`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/calendar' },
+      headers: { authorization: `Bearer ${token}`, accept: 'text/calendar', 'x-request-id': locals.requestId },
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
