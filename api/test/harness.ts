@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { inject } from 'vitest';
 import { createApp } from '../src/app.factory';
 import { AppConfig, loadConfig } from '../src/config/config';
@@ -160,5 +161,24 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The SQL statements TypeORM sends while `work` runs (every query of this process goes through a
+ * PostgresQueryRunner), with what `work` returned.
+ */
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ statements: string[]; result: T }> {
+  const statements: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- restored below, called with its own `this`
+  const original = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, query: string, ...rest: never[]) {
+    statements.push(query);
+    return original.call(this, query, ...rest);
+  } as typeof original;
+  try {
+    return { statements, result: await work() };
+  } finally {
+    PostgresQueryRunner.prototype.query = original;
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, TestHarness } from '../../test/harness';
+import { countStatements, errorOf, TestHarness } from '../../test/harness';
 import { createAdmin, Member } from '../../test/factories';
 import { aliasFlood, fragmentBomb } from '../../test/hostile-documents';
 
@@ -22,10 +22,19 @@ describe('GraphQL hardening', () => {
   it('refuses a query deeper than the limit of 10', async () => {
     // Root fields are level 0; here `id` sits at level 11.
     const deep = `query($id: ID!) { thread(id: $id) { posts { edges { node { replyTo { thread { posts { edges { node { replyTo { thread { id } } } } } } } } } } } }`;
-    const res = await t.gql(deep, { id: '00000000-0000-4000-8000-000000000000' }, admin.token);
+    const { result: res } = await countStatements(() => t.gql(deep, { id: '00000000-0000-4000-8000-000000000000' }, admin.token));
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors?.[0].message).toMatch(/exceeds maximum operation depth of 10/);
+  });
+
+  it('refuses depth 15 before any SQL runs (not even the session lookup)', async () => {
+    const nest = (n: number): string => (n === 0 ? 'author { id }' : `replyTo { thread { posts { edges { node { ${nest(n - 1)} } } } } }`);
+    // node at level 3, two nestings of five, then author (14) and its id (15).
+    const deep = `query($id: ID!) { thread(id: $id) { posts { edges { node { ${nest(2)} } } } } }`;
+    const { statements, result } = await countStatements(() => t.gql(deep, { id: '00000000-0000-4000-8000-000000000000' }, admin.token));
+    expect(result.errors?.[0].message).toMatch(/exceeds maximum operation depth of 10/);
+    expect(statements).toEqual([]);
   });
 
   it('accepts a query at the depth limit', async () => {

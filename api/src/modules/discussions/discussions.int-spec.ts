@@ -1,6 +1,5 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, TestHarness } from '../../../test/harness';
+import { countStatements, errorOf, TestHarness } from '../../../test/harness';
 import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
 
 const CREATE_CATEGORY = `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { id name slug description position } }`;
@@ -164,7 +163,8 @@ describe('discussions', () => {
       );
       expect(reply.post).toMatchObject({ position: 2, replyTo: { id: postId }, thread: { replyCount: 1 } });
       const rows = await t.dataSource.query(`SELECT queue, name, payload FROM outbox WHERE payload->>'postId' = $1`, [reply.post.id]);
-      expect(rows).toEqual([{ queue: 'notifications', name: 'notifications.reply', payload: { postId: reply.post.id } }]);
+      // The job carries the id of the request that queued it, for the worker's log lines.
+      expect(rows).toEqual([{ queue: 'notifications', name: 'notifications.reply', payload: { postId: reply.post.id, _requestId: expect.any(String) } }]);
     });
 
     it('gives concurrent replies distinct, gapless positions', async () => {
@@ -258,19 +258,8 @@ describe('discussions', () => {
         } } pageInfo { hasNextPage endCursor } }
       } }`;
       const count = async (first: number) => {
-        const statements: string[] = [];
-        // eslint-disable-next-line @typescript-eslint/unbound-method -- restored below, called with its own `this`
-        const original = PostgresQueryRunner.prototype.query;
-        PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, query: string, ...rest: never[]) {
-          statements.push(query);
-          return original.call(this, query, ...rest);
-        } as typeof original;
-        try {
-          const data = await t.ok<{ thread: any }>(page, { id: threadId, first }, member.token);
-          expect(data.thread.posts.edges).toHaveLength(first);
-        } finally {
-          PostgresQueryRunner.prototype.query = original;
-        }
+        const { statements, result } = await countStatements(() => t.ok<{ thread: any }>(page, { id: threadId, first }, member.token));
+        expect(result.thread.posts.edges).toHaveLength(first);
         return statements.length;
       };
       const [ten, fifty] = [await count(10), await count(50)];
