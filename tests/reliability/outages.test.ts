@@ -128,7 +128,9 @@ describe('outages of PostgreSQL and Redis', () => {
     await until(() => Promise.resolve(answers.filter((a) => a.id).length >= 20 ? true : undefined));
     await db.stop();
     // Writes keep arriving while it is down; each is refused with a 503 the client may retry.
-    await until(() => Promise.resolve(answers.filter((a) => a.status === 503).length >= 8 ? true : undefined));
+    await until(() =>
+      Promise.resolve(answers.filter((a) => a.status === 503).length >= 8 ? true : undefined),
+    );
 
     const down = await call(`{ me { id } }`);
     expect(down).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
@@ -187,9 +189,20 @@ describe('outages of PostgreSQL and Redis', () => {
     expect(res.data?.createThread?.post.id).toBeTruthy();
   }, 120_000);
 
-  it('stays ready while Redis is down (jobs wait in the outbox) and says so', async () => {
+  it('stays ready while Redis is down (jobs wait in the outbox), says so, and logs the lost connection as JSON', async () => {
     await redis.stop();
     try {
+      // What the processes print while Redis is away: JSON lines only, never a raw stack.
+      const printed = (name: string) =>
+        stack.logs
+          .filter((chunk) => chunk.startsWith(`[${name}] `))
+          .flatMap((chunk) => chunk.slice(name.length + 3).split('\n'))
+          .filter((line) => line.trim() !== '');
+      await until(() =>
+        Promise.resolve(
+          printed('worker').some((line) => line.includes('"redis connection error"')) ? true : undefined,
+        ),
+      );
       const ready = await until(async () => {
         const h = await health(`${stack.apiUrl}/health/ready`);
         return h.body.redis === 'down' ? h : undefined;
@@ -203,6 +216,9 @@ describe('outages of PostgreSQL and Redis', () => {
         return h.body.redis === 'down' ? h : undefined;
       });
       expect(worker.status).toBe(200);
+      for (const name of ['api', 'worker']) {
+        expect(printed(name).filter((line) => !line.startsWith('{'))).toEqual([]);
+      }
     } finally {
       await redis.start();
     }

@@ -9,7 +9,7 @@ import { AppConfig } from '../config/config';
 import { InjectLogger, Logger } from '../common/logger.module';
 import { QUEUES, QueueName } from './jobs';
 import { OUTBOX_CHANNEL } from './outbox.service';
-import { producerConnection } from './redis-connection';
+import { logErrors, producerConnection } from './redis-connection';
 
 const BATCH = 200;
 
@@ -34,7 +34,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @InjectLogger() private readonly logger: Logger,
   ) {
     this.connection = producerConnection(config.redisUrl);
-    this.queues = new Map(QUEUES.map((name) => [name, new Queue(name, { connection: this.connection, prefix: config.redisPrefix })]));
+    this.queues = new Map(
+      QUEUES.map((name) => [name, logErrors(new Queue(name, { connection: this.connection, prefix: config.redisPrefix }), logger, { queue: name })]),
+    );
   }
 
   get jobOptions(): JobsOptions {

@@ -58,7 +58,8 @@ export class QueueInspector implements OnApplicationShutdown {
 
   private all(): Queue[] {
     this.connection ??= producerConnection(this.config.redisUrl, { enableOfflineQueue: true });
-    this.queues ??= QUEUES.map((name) => new Queue(name, { connection: this.connection!, prefix: this.config.redisPrefix }));
+    // Errors surface in the callers' answers; the queues themselves must not print raw stacks.
+    this.queues ??= QUEUES.map((name) => new Queue(name, { connection: this.connection!, prefix: this.config.redisPrefix }).on('error', () => undefined));
     return this.queues;
   }
 

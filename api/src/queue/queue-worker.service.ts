@@ -8,7 +8,7 @@ import { JobRegistry } from './job-registry';
 import { QUEUES, REQUEST_ID_KEY } from './jobs';
 import { withRequestId } from '../common/request-context';
 import { Metrics } from '../health/metrics';
-import { producerConnection, workerConnection } from './redis-connection';
+import { logErrors, producerConnection, workerConnection } from './redis-connection';
 
 /** Runs one BullMQ worker per queue and hands each job to its registered handler. */
 @Injectable()
@@ -40,7 +40,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
           'job failed',
         ),
       );
-      worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'worker error'));
+      logErrors(worker, this.logger, { queue });
       return worker;
     });
     this.logger.info({ queues: QUEUES, concurrency: this.config.worker.concurrency }, 'workers started');
@@ -70,7 +70,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     const connection = producerConnection(this.config.redisUrl, { enableOfflineQueue: true });
     try {
       for (const { job } of SCHEDULES) {
-        const queue = new Queue(job.queue, { connection, prefix: this.config.redisPrefix });
+        const queue = logErrors(new Queue(job.queue, { connection, prefix: this.config.redisPrefix }), this.logger, { queue: job.queue });
         await queue.removeJobScheduler(job.name);
         await queue.close();
       }

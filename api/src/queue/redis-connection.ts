@@ -14,3 +14,21 @@ export function producerConnection(url: string, extra: RedisOptions = {}): Redis
     () => undefined,
   );
 }
+
+/**
+ * BullMQ prints an error with no listener as a raw stack on stderr (once per reconnect attempt
+ * while Redis is away). This logs it as one JSON line instead, at most every 30 s per emitter.
+ */
+export function logErrors<T extends { on(event: 'error', listener: (error: Error) => void): unknown }>(
+  emitter: T,
+  logger: { warn(fields: object, message: string): void },
+  fields: object,
+): T {
+  let last = 0;
+  emitter.on('error', (error: Error) => {
+    if (Date.now() - last < 30_000) return;
+    last = Date.now();
+    logger.warn({ ...fields, err: error.message }, 'redis connection error');
+  });
+  return emitter;
+}
