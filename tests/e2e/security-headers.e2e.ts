@@ -392,18 +392,7 @@ describe('security headers and signed-out access', () => {
   });
 
   it('never redirects to another site, however the path is dressed up', async () => {
-    const form = (path: string, fields: Record<string, string>, token?: string) =>
-      fetch(`${stack.webUrl}${path}`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          accept: 'text/html',
-          origin: stack.webUrl,
-          'content-type': 'application/x-www-form-urlencoded',
-          ...(token ? { cookie: `kinship_session=${token}` } : {}),
-        },
-        body: new URLSearchParams(fields),
-      });
+    const form = (path: string, fields: Record<string, string>, token?: string) => stack.postForm(path, fields, { token });
     for (const attack of ['/.//evil.example', '/..//evil.example', '/a/..//evil.example', '/.\\/evil.example']) {
       // Signed in, /signin sends the member on to `next`.
       const signedIn = await get(`${stack.webUrl}/signin?next=${encodeURIComponent(attack)}`, adminToken);

@@ -915,17 +915,11 @@ describe('hostile text in every field the web shows, and the session cookie', ()
   describe('the session cookie', () => {
     /** The sign-in form posted as a browser without scripts posts it. */
     function postSignIn(webUrl: string, origin: string, cookie?: string): Promise<Response> {
-      return fetch(`${webUrl}/signin?/signin`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          accept: 'text/html',
-          origin,
-          'content-type': 'application/x-www-form-urlencoded',
-          ...(cookie ? { cookie: `${SESSION}=${cookie}` } : {}),
-        },
-        body: new URLSearchParams({ email: memberEmail, password: PASSWORD, next: '/' }),
-      });
+      return stack.postForm(
+        '/signin?/signin',
+        { email: memberEmail, password: PASSWORD, next: '/' },
+        { webUrl, origin, headers: cookie ? { cookie: `${SESSION}=${cookie}` } : {} },
+      );
     }
 
     /** The one cookie an answer leaves the browser with: the last line for the name wins. */
@@ -965,21 +959,12 @@ describe('hostile text in every field the web shows, and the session cookie', ()
         {},
         adminToken,
       );
-      const registered = await fetch(`${stack.webUrl}/register?/register`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          accept: 'text/html',
-          origin: stack.webUrl,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: new URLSearchParams({
-          inviteCode: createInvite.code,
-          email: 'new@example.org',
-          displayName: 'Newcomer',
-          password: PASSWORD,
-          timeZone: 'UTC',
-        }),
+      const registered = await stack.postForm('/register?/register', {
+        inviteCode: createInvite.code,
+        email: 'new@example.org',
+        displayName: 'Newcomer',
+        password: PASSWORD,
+        timeZone: 'UTC',
       });
       expect(registered.status).toBe(303);
       expectSessionFlags(lastSessionCookie(registered), false);

@@ -22,19 +22,11 @@ describe('client addresses behind a proxy', () => {
   /** A wrong-password sign-in through the web's form; true when it was refused as too many attempts. */
   const limited = async (web: string, forwardedFor: string): Promise<boolean> => {
     attempt += 1;
-    const res = await fetch(`${web}/signin?/signin`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: stack.env.ORIGIN!,
-        accept: 'text/html',
-        'x-forwarded-for': forwardedFor,
-      },
-      body: new URLSearchParams({
-        email: `nobody${attempt}@example.org`,
-        password: 'not-the-password',
-      }).toString(),
-    });
+    const res = await stack.postForm(
+      '/signin?/signin',
+      { email: `nobody${attempt}@example.org`, password: 'not-the-password' },
+      { webUrl: web, headers: { 'x-forwarded-for': forwardedFor } },
+    );
     const html = await res.text();
     if (/Too many attempts/.test(html)) return true;
     expect(html).toMatch(/match an account/);

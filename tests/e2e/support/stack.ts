@@ -176,6 +176,30 @@ export class Stack {
     return stdout.trim().split('\n').at(-1)!.trim();
   }
 
+  /**
+   * A form posted as a browser without scripts posts it: same origin (ORIGIN, unless `origin`
+   * says otherwise), HTML accepted, redirects not followed, the session cookie when `token` is
+   * given. `webUrl` sends it to another web of the stack (startExtra).
+   */
+  postForm(
+    path: string,
+    fields: Record<string, string>,
+    options: { token?: string; webUrl?: string; origin?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    return fetch(`${options.webUrl ?? this.webUrl}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        accept: 'text/html',
+        origin: options.origin ?? this.env.ORIGIN ?? this.webUrl,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(options.token ? { cookie: `kinship_session=${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+
   /** Reads the stack's own database (for assertions a member could not make through the API). */
   async sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
     const client = new pg.Client({ connectionString: this.env.DATABASE_URL });
