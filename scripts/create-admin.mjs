@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   BootstrapError,
   ROOT,
+  appSecret,
   ensureDatabase,
   ensureInstalled,
   ensureServices,
@@ -54,7 +55,8 @@ function parseArgs(argv) {
 async function main() {
   const email = parseArgs(process.argv.slice(2));
   const apiDir = path.join(ROOT, 'api');
-  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' };
+  // The same secret `npm start` made: production refuses to start without one.
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production', APP_SECRET: appSecret() };
 
   await ensureInstalled();
   await ensureServices();

