@@ -10,6 +10,7 @@ import {
   BootstrapError,
   CommandError,
   colour,
+  ensureChromium,
   ensureDatabase,
   ensureImageNode,
   ensureInstalled,
@@ -109,6 +110,7 @@ async function main() {
       await ensureInstalled();
       await ensureServices();
       await ensureDatabase();
+      await ensureChromium();
     });
 
     const env = { ...process.env };

@@ -3,7 +3,7 @@
 // Only Node built-ins are used here: these helpers run before node_modules exists.
 // Every step is idempotent, so running a script twice is always safe.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -670,8 +670,13 @@ export async function ensureServices() {
       problems.push(notRunningMessage(name, cfg, {}));
       continue;
     }
-    const attempt =
-      name === 'postgres' ? await startLocalPostgres(cfg.port) : await startLocalRedis(cfg.port);
+    const start = () => (name === 'postgres' ? startLocalPostgres(cfg.port) : startLocalRedis(cfg.port));
+    let attempt = await start();
+    if (!attempt.started && !attempt.installed && !(cfg.port === service.defaultPort && (await dockerCompose())) && systemInstaller()) {
+      // Not installed, no Docker engine to run it in, but this machine may install packages.
+      await installSystemPackages([name === 'postgres' ? 'postgresql' : 'redis-server'], label);
+      attempt = await start();
+    }
     if (attempt.started) {
       waiting.push(service);
     } else if (cfg.port === service.defaultPort && (await dockerCompose())) {
@@ -1073,4 +1078,94 @@ export function appSecret() {
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
+}
+
+// ---------------------------------------------------------------------------
+// System packages (Chromium for the browser tests; PostgreSQL and Redis when missing)
+// ---------------------------------------------------------------------------
+
+/**
+ * How this machine can install a Debian package without asking anyone: apt-get as root, or
+ * through passwordless sudo. Null when it cannot.
+ */
+function systemInstaller() {
+  if (IS_WINDOWS || !commandExists('apt-get')) return null;
+  if (process.getuid?.() === 0) return [];
+  if (commandExists('sudo') && spawnSyncQuiet('sudo', ['-n', 'true']) === 0) return ['sudo', '-n'];
+  return null;
+}
+
+function spawnSyncQuiet(cmd, args) {
+  return spawnSync(cmd, args, { stdio: 'ignore' }).status;
+}
+
+let aptUpdated = false;
+
+/** Installs Debian packages (apt-get), or throws naming the command a person should run. */
+export async function installSystemPackages(packages, why) {
+  const via = systemInstaller();
+  const command = `sudo apt-get install -y ${packages.join(' ')}`;
+  if (!via) {
+    throw new BootstrapError(`${why} needs ${packages.join(' and ')}, which is not installed. Install it (Debian/Ubuntu: \`${command}\`) and run this again.`);
+  }
+  const [cmd, ...pre] = via.length ? via : ['apt-get'];
+  const args = (rest) => (via.length ? [...pre, 'apt-get', ...rest] : rest);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  info(`Installing ${packages.join(', ')} (Debian packages) for ${why}`);
+  if (!aptUpdated) {
+    await run(cmd, args(['update', '-qq']), { env, display: 'apt-get update' });
+    aptUpdated = true;
+  }
+  await run(cmd, args(['install', '-y', '-qq', ...packages]), { env, display: `apt-get install ${packages.join(' ')}` });
+}
+
+const CHROME_CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+const CHROME_PATHS = [
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+function findChrome() {
+  for (const name of CHROME_CANDIDATES) {
+    const found = whichSync(name);
+    if (found) return found;
+  }
+  return CHROME_PATHS.find((p) => fs.existsSync(p)) ?? null;
+}
+
+function whichSync(name) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // keep looking
+    }
+  }
+  return null;
+}
+
+/**
+ * The Chromium the browser tests drive: CHROME_PATH, one on PATH or in the usual places, or one
+ * installed now (Debian's chromium package, as root or through passwordless sudo). Sets
+ * CHROME_PATH for the tests. Fails before any test runs, naming the command, when none can be had.
+ */
+export async function ensureChromium() {
+  step('Checking for Chromium (browser tests)');
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new BootstrapError(`CHROME_PATH is set to ${fromEnv}, but nothing is there.`);
+    ok(`Chromium: ${fromEnv} (CHROME_PATH)`);
+    return fromEnv;
+  }
+  let chrome = findChrome();
+  if (!chrome) {
+    await installSystemPackages(['chromium'], 'the browser tests');
+    chrome = findChrome();
+    if (!chrome) throw new BootstrapError('The chromium package was installed, but no chromium is on PATH.');
+  }
+  process.env.CHROME_PATH = chrome;
+  ok(`Chromium: ${chrome}`);
+  return chrome;
 }
