@@ -18,7 +18,7 @@ const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $
 const BOARDS = `query { resourceBoards { id } }`;
 const CREATE_RESOURCE = `mutation($input: CreateResourceInput!) { createResource(input: $input) { id } }`;
 const CELEBRATE = `mutation($input: CelebrateInput!) { celebrate(input: $input) { id } }`;
-const SET_RECOVERY = `mutation($date: String!) { setRecoveryStart(announce: false, date: $date, visibility: ONLY_ME) { daysSober } }`;
+const SET_RECOVERY = `mutation($date: Date!) { setRecoveryStart(announce: false, date: $date, visibility: ONLY_ME) { daysSober } }`;
 const FLAG = `mutation($input: FlagInput!) { flag(input: $input) }`;
 const QUEUE = `query { moderationQueue { edges { node { id } } } }`;
 

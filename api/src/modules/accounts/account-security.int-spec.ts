@@ -231,6 +231,8 @@ function sample(type: GraphQLInputType): unknown {
         return true;
       case 'DateTime':
         return new Date().toISOString();
+      case 'Date':
+        return new Date().toISOString().slice(0, 10);
       default:
         return 'x';
     }

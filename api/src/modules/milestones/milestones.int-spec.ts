@@ -3,7 +3,7 @@ import { errorOf, TestHarness } from '../../../test/harness';
 import { createAdmin, createMember, Member } from '../../../test/factories';
 import { MilestonesService } from './milestones.service';
 
-const SET = `mutation($d: String!, $v: Visibility!, $a: Boolean!) { setRecoveryStart(date: $d, visibility: $v, announce: $a) { recoveryStart daysSober reached { key } next { key date } } }`;
+const SET = `mutation($d: Date!, $v: Visibility!, $a: Boolean!) { setRecoveryStart(date: $d, visibility: $v, announce: $a) { recoveryStart daysSober reached { key } next { key date } } }`;
 const MINE = `{ myMilestones { recoveryStart visibility announce daysSober reached { key label date } next { key label date } } }`;
 const WALL = `{ milestoneWall(first: 50) { edges { node { id title cheerCount viewerCheered milestone { key label } author { id } body replies { id } } } } }`;
 const CHEER = `mutation($id: ID!) { cheer(celebrationId: $id) { id cheerCount viewerCheered } }`;

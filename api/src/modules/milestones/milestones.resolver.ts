@@ -10,6 +10,7 @@ import { Thread, toThread } from '../discussions/models/thread.model';
 import { CelebrationEntity } from './entities/celebration.entity';
 import { CelebrateInput, Celebration, MilestoneProgress, Visibility, VisibilityEnum } from './models/milestone.models';
 import { milestoneFromKey, MilestonesService } from './milestones.service';
+import { DateScalar } from '../../graphql/scalars';
 
 @ObjectType()
 export class CelebrationConnection extends Connection(Celebration) {}
@@ -41,7 +42,7 @@ export class MilestonesResolver {
 
   @Mutation(() => MilestoneProgress, { description: 'Private: nobody is told, whatever you change.' })
   setRecoveryStart(
-    @Args('date') date: string,
+    @Args('date', { type: () => DateScalar }) date: string,
     @Args('visibility', { type: () => VisibilityEnum }) visibility: Visibility,
     @Args('announce') announce: boolean,
     @CurrentUser() viewer: Viewer,
@@ -122,7 +123,7 @@ export class MilestonesResolver {
 export class UserMilestonesResolver {
   constructor(private readonly milestones: MilestonesService, private readonly users: UsersLoader) {}
 
-  @ResolveField(() => String, { nullable: true, description: 'Recovery start (YYYY-MM-DD): to its owner always, to members only when shared.' })
+  @ResolveField(() => DateScalar, { nullable: true, description: 'Recovery start (YYYY-MM-DD): to its owner always, to members only when shared.' })
   async recoveryStart(@Parent() user: User, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer | undefined): Promise<string | null> {
     const entity = await ctx.loaders
       .for('usersById', (ids: readonly string[]) => this.users.byIds(ids))

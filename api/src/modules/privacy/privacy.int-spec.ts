@@ -159,7 +159,7 @@ describe('privacy: export and deletion', () => {
     const bioMarker = marker('bio');
     const recoveryDate = '2023-02-17';
     await as(d, `mutation($b: String!) { updateProfile(input: { bio: $b, pronouns: "they/them" }) { id } }`, { b: bioMarker });
-    await as(d, `mutation($d: String!) { setRecoveryStart(date: $d, visibility: MEMBERS, announce: true) { daysSober } }`, {
+    await as(d, `mutation($d: Date!) { setRecoveryStart(date: $d, visibility: MEMBERS, announce: true) { daysSober } }`, {
       d: recoveryDate,
     });
     await as(friend, `mutation($u: ID!) { followUser(userId: $u, following: true) { id } }`, { u: d.id });

@@ -4,6 +4,7 @@ import { LIMITS } from '@kinship/shared';
 import { CleanText } from '../../../common/validators';
 import { IsPostBody } from '../../discussions/dto/post-body';
 import { Thread } from '../../discussions/models/thread.model';
+import { DateScalar } from '../../../graphql/scalars';
 
 export const VisibilityEnum = { ONLY_ME: 'ONLY_ME', MEMBERS: 'MEMBERS' } as const;
 registerEnumType(VisibilityEnum, { name: 'Visibility', description: 'Who may see your recovery start date.' });
@@ -26,7 +27,7 @@ export class Milestone {
 
 @ObjectType()
 export class MilestoneProgress {
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, or null when not set.' })
+  @Field(() => DateScalar, { nullable: true, description: 'YYYY-MM-DD, or null when not set.' })
   recoveryStart: string | null;
 
   @Field(() => VisibilityEnum)
