@@ -25,6 +25,17 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   applyHttpTimeouts(app.getHttpServer(), config.httpTimeouts);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.useGlobalPipes(new RefuseUnstorableTextPipe(), createValidationPipe());
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(requestLogger(createLogger(config, 'api', { requestIds: false })));
+  app.use(requestMetrics(app.get(Metrics)));
+  // Everything done for this request from here on (and every job it queues) logs its id.
+  app.use((req: Request, _res: Response, next: NextFunction) => withRequestId(req.id as string, next));
+  // After the log and the metrics, so that refused bodies (413, malformed JSON) are seen too.
   app.useBodyParser('json', { limit: config.requestBodyLimit });
   // A body over the limit is refused unread, so no field can be named; the answer still has the
   // shape every GraphQL client reads, and says what the limits are.
@@ -39,16 +50,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       ],
     });
   });
-  app.useGlobalPipes(new RefuseUnstorableTextPipe(), createValidationPipe());
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  app.use(requestLogger(createLogger(config, 'api', { requestIds: false })));
-  app.use(requestMetrics(app.get(Metrics)));
-  // Everything done for this request from here on (and every job it queues) logs its id.
-  app.use((req: Request, _res: Response, next: NextFunction) => withRequestId(req.id as string, next));
   return app;
 }
 

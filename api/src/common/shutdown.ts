@@ -30,7 +30,13 @@ export function stopOnSignals(app: INestApplicationContext): void {
       process.exit(1);
     }, GRACE_MS);
     timer.unref();
-    for (const end of onStop) end();
+    for (const end of onStop) {
+      try {
+        end();
+      } catch (error) {
+        console.error(error);
+      }
+    }
     app
       .close()
       .then(() => process.exit(0))

@@ -1,7 +1,8 @@
 /**
  * Whether an error means "PostgreSQL cannot be reached just now" (refused, reset, shutting down,
- * out of connections, or a pool that timed out waiting for one), as opposed to a bad query. Such a
- * request is answered 503 and may be retried; nothing it began was committed.
+ * out of connections, or a pool that timed out waiting for one), as opposed to a bad query. A
+ * request whose every root field failed so is answered 503 (see the unavailable plugin); its
+ * transaction rolled back, unless the connection broke during COMMIT itself.
  */
 const UNAVAILABLE_SQLSTATES = new Set([
   '08000', // connection_exception
@@ -22,14 +23,16 @@ const UNAVAILABLE_MESSAGES = [
   /timeout exceeded when trying to connect/, // pg-pool's connectionTimeoutMillis
   /Client has encountered a connection error and is not queryable/,
   /^connect ECONNREFUSED/,
-  // TypeORM gives up a pooled connection that broke under it (the server went away mid-request).
-  /^Query runner already released/,
 ];
+
+/** TypeORM gives up a pooled connection that broke under it (the server went away mid-request). */
+const RELEASED_UNDER_US = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNOS.has(e.code))) return true;
+  if (error instanceof Error && RELEASED_UNDER_US.has(error.name)) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string))) return true;
   const inner: unknown[] = [e.driverError, e.cause, e.originalError, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : [])];
   return inner.some((next) => isDatabaseUnavailable(next, depth + 1));

@@ -3,11 +3,14 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_OPERATIONS = 200;
+/** The api's own routes; any other path (a scanner's 404s) is counted as 'other'. */
+const KNOWN_ROUTES = new Set(['/graphql', '/health', '/calendar', '/events', '/notifications']);
 
 /**
  * Prometheus metrics of one process, on a registry of its own (several apps share a process in
  * the tests). Label values never come from a member's text: GraphQL operation names are the
- * clients' and capped at MAX_OPERATIONS distinct ones, so a caller cannot grow the series at will.
+ * clients' and capped at MAX_OPERATIONS distinct ones (first come; the rest count as 'other'),
+ * and paths are reduced to the api's own routes, so a caller cannot grow the series at will.
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -41,7 +44,8 @@ export class Metrics {
       }
       return 'other';
     }
-    return `/${path.split('/')[1] ?? ''}`;
+    const route = `/${path.split('/')[1] ?? ''}`;
+    return KNOWN_ROUTES.has(route) ? route : 'other';
   }
 
   /**

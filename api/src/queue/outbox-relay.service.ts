@@ -15,8 +15,9 @@ const BATCH = 200;
 
 /**
  * Moves committed outbox rows into BullMQ, the outbox id as the job id (so a row relayed twice is
- * one job). Woken by NOTIFY at commit, and polls as a safety net. Rows are locked with SKIP LOCKED,
- * so several workers can relay side by side. If Redis is away, the batch rolls back and waits.
+ * one job). Woken by NOTIFY at commit, and polls as a safety net. Rows go in the order they were
+ * written (outbox.seq), by one worker's relay at a time (an advisory lock; the others skip their
+ * turn). If Redis is away, the batch rolls back and waits.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -118,9 +119,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // One relay at a time, across every worker: two relaying side by side could hand Redis a
-      // later row (a reminder's removal) before an earlier one (its reschedule). The others wait
-      // here and then take the rows after these.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('outbox-relay'), 0)`);
+      // later row (a reminder's removal) before an earlier one (its reschedule). Another relay
+      // at work now will take these rows too; this one tries again at its next wake or poll.
+      const [{ locked }]: { locked: boolean }[] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay'), 0) AS locked`,
+      );
+      if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, queue, name, payload, delay_ms, job_id, operation FROM outbox
           WHERE dispatched_at IS NULL

@@ -30,9 +30,14 @@ export class LiveCountService implements OnModuleInit, BeforeApplicationShutdown
   ) {}
 
   private releaseStopSignal?: () => void;
+  /** Set at the stop signal: a stream opened after it is ended at once. */
+  private stopping = false;
 
   async onModuleInit(): Promise<void> {
-    this.releaseStopSignal = onStopSignal(() => this.endStreams());
+    this.releaseStopSignal = onStopSignal(() => {
+      this.stopping = true;
+      this.endStreams();
+    });
     await this.connect();
   }
 
@@ -53,6 +58,10 @@ export class LiveCountService implements OnModuleInit, BeforeApplicationShutdown
 
   /** Registers how to end one open stream at shutdown; returns the unregister. */
   holdOpen(end: () => void): () => void {
+    if (this.stopping) {
+      end();
+      return () => undefined;
+    }
     this.openStreams.add(end);
     return () => this.openStreams.delete(end);
   }
@@ -83,7 +92,13 @@ export class LiveCountService implements OnModuleInit, BeforeApplicationShutdown
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'kinship-live-count' });
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'kinship-live-count',
+      // A server that stops answering (rather than refusing) is noticed instead of waited on for ever.
+      connectionTimeoutMillis: this.config.database.connectTimeoutMs,
+      keepAlive: true,
+    });
     client.on('notification', (message) => {
       for (const listener of this.listeners.get(message.payload ?? '') ?? []) listener();
     });
@@ -102,7 +117,13 @@ export class LiveCountService implements OnModuleInit, BeforeApplicationShutdown
     try {
       await client.connect();
       await client.query(`LISTEN ${NOTIFICATIONS_CHANNEL}`);
+      if (this.stopped) {
+        await client.end().catch(() => undefined);
+        return;
+      }
       this.client = client;
+      // Notifications written while the listener was away: every open stream looks again.
+      for (const set of this.listeners.values()) for (const listener of set) listener();
     } catch (error) {
       retry('live count listener unavailable; retrying', error as Error, 2000);
     }

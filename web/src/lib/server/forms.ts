@@ -1,5 +1,5 @@
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import type { ApiError } from './graphql';
+import { UNREACHABLE_MESSAGE, type ApiError } from './graphql';
 
 /**
  * What a failed form action hands back to its page: a summary sentence, one sentence per field
@@ -51,6 +51,7 @@ const STATUS: Record<ApiError['code'], number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -112,6 +113,9 @@ export function loadError(apiError: ApiError, next?: string): never {
       return error(429, apiError.message);
     case 'CONFLICT':
       return error(409, apiError.message);
+    case 'SERVICE_UNAVAILABLE':
+      // The calm "having trouble reaching its server" page, as when the api itself is down.
+      return error(503, UNREACHABLE_MESSAGE);
     case 'INTERNAL':
       return error(500, apiError.message);
   }

@@ -5,7 +5,15 @@ import { env } from '$env/dynamic/private';
 
 /** The error codes the api puts in `extensions.code` (plus what this client adds for odd answers). */
 export type ApiErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'CONFLICT' | 'INTERNAL';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'RATE_LIMITED'
+  | 'CONFLICT'
+  /** PostgreSQL unreachable for a moment: the api's sentence says to try again (HTTP 503). */
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL';
 
 /** One error from the api, reduced to what a page needs to tell the member. */
 export interface ApiError {
@@ -27,7 +35,9 @@ export interface RequestOptions {
   /** The member's session token; omitted for signed-out calls (sign-in, registration). */
   token?: string | null;
   /** The incoming request: its client address, user agent and request id are passed on to the api. */
-  event: Pick<RequestEvent, 'getClientAddress' | 'request'> & { locals?: Partial<Pick<App.Locals, 'requestId'>> };
+  event: Pick<RequestEvent, 'getClientAddress' | 'request'> & {
+    locals?: Partial<Pick<App.Locals, 'requestId'>>;
+  };
 }
 
 const KNOWN_CODES = new Set<string>([
@@ -37,6 +47,7 @@ const KNOWN_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'RATE_LIMITED',
   'CONFLICT',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 const TIMEOUT_MS = 15_000;
