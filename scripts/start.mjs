@@ -16,17 +16,20 @@ import {
   appSecret,
   canConnect,
   colour,
+  databaseConfig,
   ensureDatabase,
   ensureInstalled,
   ensureServices,
   fail,
   info,
   ok,
+  redisConfig,
   run,
   runMain,
   sleep,
   step,
   turbo,
+  where,
 } from './lib/bootstrap.mjs';
 
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -194,6 +197,7 @@ async function waitForHttp(name, url, accept) {
 
 function banner(s) {
   const rule = colour.dim('─'.repeat(64));
+  const [db, redis] = [databaseConfig(), redisConfig()];
   const emailLine = process.env.SMTP_URL
     ? `${colour.green('enabled')} (SMTP_URL is set)`
     : `${colour.yellow('disabled')} (set SMTP_URL to send email; in-app notifications still work)`;
@@ -206,7 +210,9 @@ function banner(s) {
     ...DEMO_ACCOUNTS.map(([role, email]) => `    ${role.padEnd(10)} ${email}`),
     `    password   ${DEMO_PASSWORD}   (the same for all three)`,
     '',
-    `  Email:   ${emailLine}`,
+    `  Database: PostgreSQL, database ${db.database} on ${where(db)} (${db.fromEnv ? 'DATABASE_URL' : 'the local default'})`,
+    `  Queues:   Redis on ${where(redis)}, keys under ${process.env.REDIS_PREFIX || 'kinship'}: (${redis.fromEnv ? 'REDIS_URL' : 'the local default'})`,
+    `  Email:    ${emailLine}`,
     `  Invite staff:  npm run create-admin -- <email>`,
     '',
     `  ${colour.bold('Press Ctrl-C to stop.')}`,

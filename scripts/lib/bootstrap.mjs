@@ -364,7 +364,7 @@ export function redisConfig(env = process.env) {
 }
 
 /** host:port for messages (never the password). */
-function where(cfg) {
+export function where(cfg) {
   return `${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port}`;
 }
 
