@@ -211,7 +211,7 @@ function banner(s) {
     `    password   ${DEMO_PASSWORD}   (the same for all three)`,
     '',
     `  Database: PostgreSQL, database ${db.database} on ${where(db)} (${db.fromEnv ? 'DATABASE_URL' : 'the local default'})`,
-    `  Queues:   Redis on ${where(redis)}, keys under ${process.env.REDIS_PREFIX || 'kinship'}: (${redis.fromEnv ? 'REDIS_URL' : 'the local default'})`,
+    `  Queues:   Redis on ${where(redis)} (${redis.fromEnv ? 'REDIS_URL' : 'the local default'}), keys prefixed ${process.env.REDIS_PREFIX || 'kinship'}:`,
     `  Email:    ${emailLine}`,
     `  Invite staff:  npm run create-admin -- <email>`,
     '',
