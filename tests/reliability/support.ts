@@ -19,15 +19,7 @@ const { QUEUES } = createRequire(import.meta.url)(join(ROOT, 'api/dist/queue/job
   QUEUES: readonly string[];
 };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../e2e/support/ports.js';
 
 /** A Redis of our own on a spare port, so stopping it never disturbs anyone else. */
 export class OwnRedis {
