@@ -78,30 +78,28 @@ function requestLogger(logger: Logger) {
     customSuccessMessage: () => 'request',
     customErrorMessage: () => 'request',
     customSuccessObject: (req, res, value: { responseTime?: number }) => ({
-      method: req.method,
-      // Calendar feed paths carry a secret token: log the route, never the token.
-      path: req.originalUrl.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/:token'),
-      operation: operationName(req),
-      status: res.statusCode,
-      ms: value.responseTime,
+      ...requestFields(req, res, value),
       userId: (req as KinshipRequest).viewer?.id,
     }),
-    customErrorObject: (req, res, error, value: { responseTime?: number }) => ({
-      method: req.method,
-      path: req.originalUrl.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/:token'),
-      operation: operationName(req),
-      status: res.statusCode,
-      ms: value.responseTime,
-      err: error.message,
-    }),
+    customErrorObject: (req, res, error, value: { responseTime?: number }) => ({ ...requestFields(req, res, value), err: error.message }),
   });
+}
+
+/** What a request's log line says of it. */
+function requestFields(req: Request, res: Response, value: { responseTime?: number }) {
+  return { method: req.method, path: loggedPath(req), operation: operationName(req), status: res.statusCode, ms: value.responseTime };
+}
+
+/** The path without its query; calendar feed paths carry a secret token: the route, never the token. */
+function loggedPath(req: Request): string {
+  return req.originalUrl.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/:token');
 }
 
 /** Each answered request in kinship_http_request_duration_seconds, by operation and status. */
 function requestMetrics(metrics: Metrics) {
   return (req: Request, res: Response, next: NextFunction) => {
     const stop = metrics.requests.startTimer();
-    res.on('finish', () => stop({ operation: metrics.operationLabel(operationName(req), req.originalUrl.split('?')[0]), status: String(res.statusCode) }));
+    res.on('finish', () => stop({ operation: metrics.operationLabel(operationName(req), loggedPath(req)), status: String(res.statusCode) }));
     next();
   };
 }
