@@ -41,9 +41,11 @@ const STEPS = [
   },
   {
     // The images run Node.js 24 while a laptop may run 20: the api's and worker's own tests run on
-    // the images' Node.js as well (skipped where its binary cannot be had: not Linux x64).
-    name: `api on node ${IMAGE_NODE.split('.')[0]}`,
-    title: `Testing the api again on Node.js ${IMAGE_NODE}, the Docker images' line`,
+    // the images' Node.js as well (skipped where its binary cannot be had: not Linux x64), with
+    // the jobs and rate limits on PostgreSQL (BullMQ's PostgreSQL backend, the default where no
+    // Redis answers), so the whole api suite runs on both queue stores.
+    name: `api on node ${IMAGE_NODE.split('.')[0]} + postgres queues`,
+    title: `Testing the api again on Node.js ${IMAGE_NODE}, the Docker images' line, with QUEUE_BACKEND=postgres`,
     run: async (env) => {
       const node = await ensureImageNode();
       if (!node) {
@@ -52,7 +54,7 @@ const STEPS = [
       }
       return run(node, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
         cwd: path.join(ROOT, 'api'),
-        env,
+        env: { ...env, QUEUE_BACKEND: 'postgres' },
         capture: true,
         display: `node ${IMAGE_NODE} vitest run (api)`,
       });

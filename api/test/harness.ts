@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -12,6 +11,7 @@ import { AppConfig, loadConfig } from '../src/config/config';
 import { WorkerModule } from '../src/worker.module';
 import { OutboxRelay } from '../src/queue/outbox-relay.service';
 import { QUEUES } from '../src/queue/jobs';
+import { QueueStore } from '../src/queue/queue-store';
 import { dropDatabase, uniqueName, urlFor, withAdmin } from './database';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -40,6 +40,8 @@ export class TestHarness {
       LOG_LEVEL: 'silent',
       DATABASE_URL: urlFor(harness.database),
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      // QUEUE_BACKEND=postgres runs a suite on BullMQ's PostgreSQL backend instead (queue-backends.int-spec.ts runs both).
+      QUEUE_BACKEND: process.env.QUEUE_BACKEND || 'redis',
       REDIS_PREFIX: uniqueName('kt'),
       APP_SECRET: 'test-secret-test-secret-test-secret-0123',
       // Many sign-ups come from one test process; the limits have their own test (rate-limit.int-spec.ts).
@@ -87,8 +89,8 @@ export class TestHarness {
    */
   async settled(timeoutMs = 15_000): Promise<void> {
     await this.worker!.get(OutboxRelay).drain();
-    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1 });
-    const queues = QUEUES.map((name) => new Queue(name, { connection, prefix: this.config.redisPrefix }));
+    const store = new QueueStore(this.config, { name: 'test' });
+    const queues = QUEUES.map((name) => store.queue(name));
     try {
       await eventually(async () => {
         const [{ pending }]: { pending: number }[] = await this.dataSource.query(
@@ -103,13 +105,18 @@ export class TestHarness {
       }, timeoutMs);
     } finally {
       await Promise.all(queues.map((q) => q.close()));
-      connection.disconnect();
+      store.disconnect();
     }
   }
 
   async stop(): Promise<void> {
     await this.worker?.close();
     await this.app?.close();
+    if (this.config.queueBackend === 'redis') await this.deleteRedisKeys();
+    await dropDatabase(this.database);
+  }
+
+  private async deleteRedisKeys(): Promise<void> {
     const redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
     redis.on('error', () => undefined);
     try {
@@ -120,7 +127,6 @@ export class TestHarness {
     } finally {
       redis.disconnect();
     }
-    await dropDatabase(this.database);
   }
 
   /** POST /graphql as the holder of `token` (or signed out). */

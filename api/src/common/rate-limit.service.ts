@@ -1,24 +1,53 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterStoreAbstract } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { DomainError, rateLimited } from '../graphql/errors';
 import { sha256 } from './crypto';
-import { REDIS } from './redis.module';
+import { REDIS, RedisClient } from './redis.module';
 
 export type LimitName = 'auth-ip' | 'auth-email' | 'post' | 'post-new-member' | 'thread' | 'thread-new-member' | 'flag';
 
+/** The UNLOGGED table that holds the counters when there is no Redis (migration RateLimitCounters). */
+export const COUNTERS_TABLE = 'rate_limit_counters';
+
+type Limit = { keyPrefix: string; points: number; duration: number };
+
 /**
- * Fixed-window counters in Redis, so limits hold across api replicas. When Redis is away each
- * replica falls back to an in-memory counter rather than failing for everyone. A limit whose
- * window is 0 seconds is off.
+ * Where the counters live: Redis when the queues use it, else PostgreSQL. Both are shared by
+ * every api replica, and both are rate-limiter-flexible stores behind one interface.
+ */
+function counterStore(redis: RedisClient, dataSource: DataSource): (limit: Limit) => RateLimiterStoreAbstract {
+  const insurance = ({ points, duration }: Limit) => new RateLimiterMemory({ points, duration });
+  if (redis) return (limit) => new RateLimiterRedis({ ...limit, storeClient: redis, insuranceLimiter: insurance(limit) });
+  return (limit) =>
+    new RateLimiterPostgres({
+      ...limit,
+      storeClient: dataSource,
+      storeType: 'typeorm',
+      tableName: COUNTERS_TABLE,
+      tableCreated: true,
+      insuranceLimiter: insurance(limit),
+    });
+}
+
+/**
+ * Fixed-window counters in Redis (or, with QUEUE_BACKEND=postgres, in PostgreSQL), so limits hold
+ * across api replicas. When the store is away each replica falls back to an in-memory counter
+ * rather than failing for everyone. A limit whose window is 0 seconds is off.
  */
 @Injectable()
 export class RateLimitService {
-  private readonly limiters: Map<LimitName, RateLimiterRedis>;
+  private readonly limiters: Map<LimitName, RateLimiterStoreAbstract>;
 
-  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(REDIS) redis: RedisClient,
+    @InjectDataSource() dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const store = counterStore(redis, dataSource);
     const { perIp, perEmail, windowSeconds } = config.authRateLimit;
     const intervals = config.postingIntervals;
     const definitions: [LimitName, number, number][] = [
@@ -33,16 +62,7 @@ export class RateLimitService {
     this.limiters = new Map(
       definitions
         .filter(([, , duration]) => duration > 0)
-        .map(([name, points, duration]) => [
-          name,
-          new RateLimiterRedis({
-            storeClient: redis,
-            keyPrefix: `${config.redisPrefix}:rl:${name}`,
-            points,
-            duration,
-            insuranceLimiter: new RateLimiterMemory({ points, duration }),
-          }),
-        ]),
+        .map(([name, points, duration]) => [name, store({ keyPrefix: `${config.redisPrefix}:rl:${name}`, points, duration })]),
     );
   }
 

@@ -7,17 +7,21 @@ export const REDIS = Symbol('REDIS');
 export const InjectRedis = () => Inject(REDIS);
 
 /**
- * One shared Redis connection for rate-limit counters and health checks. It never holds user
+ * One shared Redis connection for rate-limit counters and health checks, or null when
+ * QUEUE_BACKEND=postgres (no Redis at all: counters live in PostgreSQL then). It never holds user
  * data: losing Redis loses counters only. Commands fail fast while Redis is away instead of
  * queueing forever, so callers can fall back.
  */
+export type RedisClient = Redis | null;
+
 @Global()
 @Module({
   providers: [
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
+      useFactory: async (config: AppConfig): Promise<RedisClient> => {
+        if (config.queueBackend === 'postgres') return null;
         const redis = new Redis(config.redisUrl, {
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
@@ -39,9 +43,10 @@ export const InjectRedis = () => Inject(REDIS);
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    const redis = this.redis;
+    await redis?.quit().catch(() => redis.disconnect());
   }
 }

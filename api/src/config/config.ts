@@ -23,6 +23,7 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// URL')
     .default('redis://127.0.0.1:6379'),
+  QUEUE_BACKEND: z.enum(['redis', 'postgres']).default('redis'),
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.-]+$/, 'may hold only letters, digits, dot, dash and underscore')
@@ -84,6 +85,12 @@ export type AppConfig = Readonly<{
    * statementTimeoutMs (0: never; migrations use 0), a search after searchTimeoutMs.
    */
   database: { poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; searchTimeoutMs: number };
+  /**
+   * Where BullMQ keeps jobs and the rate limits keep their counters: Redis (recommended in
+   * production), or PostgreSQL alone (BullMQ's PostgreSQL backend; `npm start` picks it when no
+   * Redis answers). redisUrl is not used with 'postgres'.
+   */
+  queueBackend: 'redis' | 'postgres';
   redisUrl: string;
   redisPrefix: string;
   /** SMTP delivery; null when SMTP_URL is unset (email disabled, in-app only). */
@@ -155,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       searchTimeoutMs: e.SEARCH_TIMEOUT_MS,
     },
+    queueBackend: e.QUEUE_BACKEND,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM, delayMs: e.EMAIL_DELAY_SECONDS * 1000 } : null,

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
-import { InjectRedis } from '../common/redis.module';
+import { InjectRedis, RedisClient } from '../common/redis.module';
 import { checkDependencies, readiness } from './dependencies';
 
 /**
@@ -16,7 +15,7 @@ import { checkDependencies, readiness } from './dependencies';
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
   ) {}
 
   @Public()

@@ -1,12 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Server } from 'node:http';
-import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { InjectLogger, Logger } from '../common/logger.module';
-import { InjectRedis } from '../common/redis.module';
+import { InjectRedis, RedisClient } from '../common/redis.module';
 import { checkDependencies, readiness } from './dependencies';
 import { Metrics } from './metrics';
 import { closeServer, serveMetrics } from './metrics-server.service';
@@ -23,7 +22,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectLogger() private readonly logger: Logger,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobsOptions, Queue } from 'bullmq';
-import type Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,7 +8,8 @@ import { AppConfig } from '../config/config';
 import { InjectLogger, Logger } from '../common/logger.module';
 import { QUEUES, QueueName } from './jobs';
 import { OUTBOX_CHANNEL } from './outbox.service';
-import { logErrors, producerConnection } from './redis-connection';
+import { logErrors } from './redis-connection';
+import { QueueStore } from './queue-store';
 
 const BATCH = 200;
 
@@ -17,11 +17,11 @@ const BATCH = 200;
  * Moves committed outbox rows into BullMQ, the outbox id as the job id (so a row relayed twice is
  * one job). Woken by NOTIFY at commit, and polls as a safety net. Rows go in the order they were
  * written (outbox.seq), by one worker's relay at a time (an advisory lock; the others skip their
- * turn). If Redis is away, the batch rolls back and waits.
+ * turn). If the queue store (Redis, or BullMQ's PostgreSQL backend) is away, the batch rolls back and waits.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly connection: Redis;
+  private readonly store: QueueStore;
   private readonly queues: Map<QueueName, Queue>;
   private listener?: Client;
   private timer?: NodeJS.Timeout;
@@ -34,10 +34,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectLogger() private readonly logger: Logger,
   ) {
-    this.connection = producerConnection(config.redisUrl);
-    this.queues = new Map(
-      QUEUES.map((name) => [name, logErrors(new Queue(name, { connection: this.connection, prefix: config.redisPrefix }), logger, { queue: name })]),
-    );
+    this.store = new QueueStore(config, { name: 'relay', failFast: true });
+    this.queues = new Map(QUEUES.map((name) => [name, logErrors(this.store.queue(name), logger, { queue: name })]));
   }
 
   get jobOptions(): JobsOptions {
@@ -61,7 +59,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.running;
     await this.listener?.end().catch(() => undefined);
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
-    this.connection.disconnect();
+    this.store.disconnect();
   }
 
   /** Relays until the outbox is empty; resolves with the number of rows moved. */

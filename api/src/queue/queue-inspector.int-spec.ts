@@ -5,10 +5,10 @@ import { JobRegistry } from './job-registry';
 import { REMIND_STALE_CASES } from '../modules/moderation/jobs/moderation.jobs';
 import { OutboxService } from './outbox.service';
 
-describe('failed jobs for admins', () => {
+describe.each(['redis', 'postgres'] as const)('failed jobs for admins (jobs on %s)', (backend) => {
   let t: TestHarness;
   beforeAll(async () => {
-    t = await TestHarness.start({ JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '10' });
+    t = await TestHarness.start({ JOB_ATTEMPTS: '2', JOB_BACKOFF_MS: '10', QUEUE_BACKEND: backend });
     await t.startWorker();
   });
   afterAll(() => t?.stop());
@@ -35,8 +35,9 @@ describe('failed jobs for admins', () => {
     fail = false;
     await t.ok(`mutation($q: String!, $id: ID!) { retryFailedJob(queue: $q, id: $id) }`, { q: failed[0].queue, id: failed[0].id }, admin.token);
     await eventually(async () => {
+      // Only the retried job: the worker's start-up run of the same schedule may have failed too.
       const { failedJobs } = await t.ok<{ failedJobs: any[] }>(`{ failedJobs { id } }`, {}, admin.token);
-      return failedJobs.length === 0 ? true : undefined;
+      return failedJobs.some((job) => job.id === failed[0].id) ? undefined : true;
     });
   });
 });

@@ -1,13 +1,12 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Field, ID, Int, ObjectType, Query, Mutation, Args, Resolver } from '@nestjs/graphql';
 import { Queue } from 'bullmq';
-import type Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { RequireRole } from '../auth/decorators';
 import { notFound } from '../graphql/errors';
 import { QUEUES } from './jobs';
-import { producerConnection } from './redis-connection';
+import { QueueStore } from './queue-store';
 
 @ObjectType({ description: 'A job that used up its retries; kept 30 days for admins to inspect or retry.' })
 export class FailedJob {
@@ -51,15 +50,16 @@ export class QueueCounts {
 /** Admins' view of the job queues: counts, failed jobs, and retry. */
 @Injectable()
 export class QueueInspector implements OnApplicationShutdown {
-  private connection?: Redis;
+  private readonly store: QueueStore;
   private queues?: Queue[];
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.store = new QueueStore(config, { name: 'admin' });
+  }
 
   private all(): Queue[] {
-    this.connection ??= producerConnection(this.config.redisUrl, { enableOfflineQueue: true });
     // Errors surface in the callers' answers; the queues themselves must not print raw stacks.
-    this.queues ??= QUEUES.map((name) => new Queue(name, { connection: this.connection!, prefix: this.config.redisPrefix }).on('error', () => undefined));
+    this.queues ??= QUEUES.map((name) => this.store.queue(name).on('error', () => undefined));
     return this.queues;
   }
 
@@ -97,7 +97,7 @@ export class QueueInspector implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all((this.queues ?? []).map((q) => q.close().catch(() => undefined)));
-    this.connection?.disconnect();
+    this.store.disconnect();
   }
 }
 

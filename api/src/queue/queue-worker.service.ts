@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { Job, Queue, Worker } from 'bullmq';
+import { Job, Worker } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { InjectLogger, Logger } from '../common/logger.module';
@@ -8,7 +8,8 @@ import { JobRegistry } from './job-registry';
 import { QUEUES, REQUEST_ID_KEY } from './jobs';
 import { withRequestId } from '../common/request-context';
 import { Metrics } from '../health/metrics';
-import { logErrors, producerConnection, workerConnection } from './redis-connection';
+import { logErrors } from './redis-connection';
+import { QueueStore } from './queue-store';
 
 /** Runs one BullMQ worker per queue and hands each job to its registered handler. */
 @Injectable()
@@ -26,9 +27,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     // Processors registered their handlers in onModuleInit, which has run for every module now.
     this.registry.assertComplete(ALL_JOBS);
     this.workers = QUEUES.map((queue) => {
-      const worker = new Worker(queue, (job: Job<object>) => this.run(job), {
-        connection: workerConnection(this.config.redisUrl),
-        prefix: this.config.redisPrefix,
+      const worker = new QueueStore(this.config, { name: 'worker' }).worker(queue, (job: Job<object>) => this.run(job), {
         concurrency: this.config.worker.concurrency,
         // A job whose worker died is noticed and run again once its lock lapses.
         lockDuration: this.config.worker.lockMs,
@@ -43,8 +42,8 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       logErrors(worker, this.logger, { queue });
       return worker;
     });
-    this.logger.info({ queues: QUEUES, concurrency: this.config.worker.concurrency }, 'workers started');
-    await this.removeLegacySchedulers();
+    this.logger.info({ queues: QUEUES, concurrency: this.config.worker.concurrency, store: this.config.queueBackend }, 'workers started');
+    if (this.config.queueBackend === 'redis') await this.removeLegacySchedulers();
   }
 
   /** Runs one job; its log lines (this one too) carry the id of the request that queued it. */
@@ -67,17 +66,17 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
    * Redis by an earlier version would run each job a second time, so they are removed.
    */
   private async removeLegacySchedulers(): Promise<void> {
-    const connection = producerConnection(this.config.redisUrl, { enableOfflineQueue: true });
+    const store = new QueueStore(this.config, { name: 'legacy-schedules' });
     try {
       for (const { job } of SCHEDULES) {
-        const queue = logErrors(new Queue(job.queue, { connection, prefix: this.config.redisPrefix }), this.logger, { queue: job.queue });
+        const queue = logErrors(store.queue(job.queue), this.logger, { queue: job.queue });
         await queue.removeJobScheduler(job.name);
         await queue.close();
       }
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'could not look for old job schedulers; will look again at next start');
     } finally {
-      connection.disconnect();
+      store.disconnect();
     }
   }
 

@@ -5,12 +5,13 @@ import { createAdmin, invite, Member, PASSWORD } from '../../../test/factories';
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token } }`;
 
-describe('sign-in and registration rate limits (Redis-backed)', () => {
+/** Counters live in Redis, or in PostgreSQL when the queues do (QUEUE_BACKEND=postgres): both are shared by every replica. */
+describe.each(['redis', 'postgres'] as const)('sign-in and registration rate limits (counters on %s)', (backend) => {
   let t: TestHarness;
   let admin: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start({ AUTH_RATE_LIMIT_PER_EMAIL: '4', AUTH_RATE_LIMIT_PER_IP: '8' });
+    t = await TestHarness.start({ AUTH_RATE_LIMIT_PER_EMAIL: '4', AUTH_RATE_LIMIT_PER_IP: '8', QUEUE_BACKEND: backend });
     admin = await createAdmin(t);
   });
   afterAll(() => t?.stop());
@@ -23,6 +24,13 @@ describe('sign-in and registration rate limits (Redis-backed)', () => {
     const res = await t.gql(LOGIN, { email: admin.email, password: PASSWORD });
     expect(errorOf(res).code).toBe('RATE_LIMITED');
     expect(res.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    // The counters are where the store says, keyed by a hash (never the address itself).
+    const rows: { key: string; points: number }[] = await t.dataSource.query(`SELECT key, points FROM rate_limit_counters WHERE key LIKE '%:rl:auth-email:%'`);
+    if (backend === 'redis') expect(rows).toEqual([]);
+    else {
+      expect(rows.map((r) => r.points)).toEqual([4]);
+      expect(rows[0].key).not.toContain(admin.email);
+    }
   });
 
   it('limits attempts per IP across addresses and across sign-in and registration', async () => {

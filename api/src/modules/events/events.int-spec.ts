@@ -1,10 +1,9 @@
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, eventually, TestHarness } from '../../../test/harness';
 import { createAdmin, createMember, Member } from '../../../test/factories';
 import { EventsProcessor } from './jobs/events.processor';
+import { QueueStore } from '../../queue/queue-store';
 
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id seriesId status title startsAt endsAt capacity address onlineUrl goingCount } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id title startsAt address } }`;
@@ -219,8 +218,8 @@ describe('events', () => {
 
   describe('reminders', () => {
     const delayed = async (eventId: string) => {
-      const connection = new Redis(t.config.redisUrl);
-      const queue = new Queue('notifications', { connection, prefix: t.config.redisPrefix });
+      const store = new QueueStore(t.config, { name: 'test' });
+      const queue = store.queue('notifications');
       try {
         const jobs = await queue.getJobs(['delayed']);
         return jobs
@@ -229,7 +228,7 @@ describe('events', () => {
           .sort((a, b) => String(a.id).localeCompare(String(b.id)));
       } finally {
         await queue.close();
-        connection.disconnect();
+        store.disconnect();
       }
     };
 
