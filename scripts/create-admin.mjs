@@ -14,7 +14,9 @@ import {
   ensureServices,
   run,
   runMain,
+  serviceEnv,
   step,
+  stopEmbeddedPostgres,
   turbo,
 } from './lib/bootstrap.mjs';
 
@@ -54,12 +56,26 @@ function parseArgs(argv) {
 
 async function main() {
   const email = parseArgs(process.argv.slice(2));
+  await ensureInstalled();
+  // The database `npm start` uses: the embedded one (shared while `npm start` runs, else started
+  // for this command and stopped after it) or the one configured. No queue is needed.
+  await ensureServices({ redis: 'none' });
+  try {
+    await createInvite(email);
+  } finally {
+    await stopEmbeddedPostgres();
+  }
+}
+
+async function createInvite(email) {
   const apiDir = path.join(ROOT, 'api');
   // The same secret `npm start` made: production refuses to start without one.
-  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production', APP_SECRET: appSecret() };
-
-  await ensureInstalled();
-  await ensureServices();
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV || 'production',
+    APP_SECRET: appSecret(),
+    ...serviceEnv(),
+  };
   await ensureDatabase();
 
   if (!fs.existsSync(path.join(apiDir, 'dist', 'cli', 'create-admin.js'))) {

@@ -3,7 +3,12 @@
 // then run the api, the worker and the web together until Ctrl-C.
 //
 // Environment (all optional): DATABASE_URL, REDIS_URL, REDIS_PREFIX, API_PORT, API_HOST, API_URL,
-// PORT, HOST, ORIGIN (web), NODE_ENV (default production), LOG_LEVEL, SMTP_URL.
+// PORT, HOST, ORIGIN (web), NODE_ENV (default production), LOG_LEVEL, SMTP_URL, KINSHIP_HOME,
+// LOCAL_POSTGRES_PORT, LOCAL_REDIS_PORT. With neither DATABASE_URL nor a PostgreSQL on the local
+// default address, an embedded PostgreSQL runs (data in .kinship/pg); with neither REDIS_URL nor
+// a Redis answering, the queues run on PostgreSQL.
+//
+// `npm start -- --reset-demo` wipes the local demo data first and seeds it again.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,21 +21,42 @@ import {
   appSecret,
   canConnect,
   colour,
-  databaseConfig,
   ensureDatabase,
   ensureInstalled,
   ensureServices,
   fail,
   info,
   ok,
-  redisConfig,
+  resetLocalData,
   run,
   runMain,
+  serviceEnv,
+  serviceSummary,
   sleep,
   step,
+  stopEmbeddedPostgres,
   turbo,
-  where,
 } from './lib/bootstrap.mjs';
+
+const USAGE = [
+  'Usage: npm start [-- --reset-demo]',
+  '',
+  'Installs what is missing, prepares the database, builds, and serves Kinship at http://localhost:3000.',
+  '  --reset-demo   wipe the local demo data (the embedded database, or the local `kinship` database)',
+  '                 and seed the demo community again. Never touches a database named by DATABASE_URL.',
+].join('\n');
+
+function parseArgs(argv) {
+  const args = argv.filter((a) => a !== '--');
+  if (args.includes('-h') || args.includes('--help')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const unknown = args.filter((a) => a !== '--reset-demo');
+  if (unknown.length > 0)
+    throw new BootstrapError(`Unknown option ${unknown[0]}.\n\n${USAGE}`, { exitCode: 2 });
+  return { resetDemo: args.includes('--reset-demo') };
+}
 
 const STARTUP_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
@@ -61,7 +87,12 @@ function probeHost(host) {
 }
 
 function settings() {
-  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production', APP_SECRET: appSecret() };
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV || 'production',
+    APP_SECRET: appSecret(),
+    ...serviceEnv(),
+  };
   const apiPort = port(env.API_PORT, 4000, 'API_PORT');
   const webPort = port(env.PORT, 3000, 'PORT');
   if (apiPort === webPort)
@@ -135,8 +166,10 @@ function startChild(name, paint, script, cwd, env) {
   child.on('close', (code, signal) => {
     record.exited = true;
     if (!stopping && (signal === 'SIGINT' || code === 130)) {
-      // Ctrl-C reaches the whole process group; the child may notice before we do.
-      onSignal('SIGINT');
+      // Ctrl-C reaches the whole process group; the child may notice before we do. This is the
+      // same Ctrl-C, not a second one: stop gently.
+      announceStop('SIGINT');
+      void stopAll(0);
     } else if (!stopping) {
       const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
       fail(`The ${name} ${how}; stopping the others. Its last lines above say why.`);
@@ -159,16 +192,30 @@ async function stopAll(exitCode) {
       child.kill('SIGKILL');
     }
   }
+  // Only now: the app's connections are closed (the embedded server ignored the terminal's Ctrl-C).
+  await stopEmbeddedPostgres().catch((error) =>
+    console.error(`    could not stop the embedded PostgreSQL: ${error.message}`),
+  );
   process.exit(exitCode);
 }
 
+let signals = 0;
+let announced = false;
+
+function announceStop(signal) {
+  if (announced) return;
+  announced = true;
+  console.log(`\n${colour.bold('Stopping Kinship')} (${signal})…`);
+}
+
 function onSignal(signal) {
-  if (stopping) {
-    // A second Ctrl-C: do not wait any longer.
+  signals += 1;
+  if (signals > 1) {
+    // A second Ctrl-C: do not wait any longer (an embedded PostgreSQL left running is reused next time).
     for (const { child, exited } of children) if (!exited) child.kill('SIGKILL');
     process.exit(130);
   }
-  console.log(`\n${colour.bold('Stopping Kinship')} (${signal})…`);
+  announceStop(signal);
   void stopAll(0);
 }
 
@@ -197,7 +244,7 @@ async function waitForHttp(name, url, accept) {
 
 function banner(s) {
   const rule = colour.dim('─'.repeat(64));
-  const [db, redis] = [databaseConfig(), redisConfig()];
+  const services = serviceSummary();
   const emailLine = process.env.SMTP_URL
     ? `${colour.green('enabled')} (SMTP_URL is set)`
     : `${colour.yellow('disabled')} (set SMTP_URL to send email; in-app notifications still work)`;
@@ -210,10 +257,11 @@ function banner(s) {
     ...DEMO_ACCOUNTS.map(([role, email]) => `    ${role.padEnd(10)} ${email}`),
     `    password   ${DEMO_PASSWORD}   (the same for all three)`,
     '',
-    `  Database: PostgreSQL, database ${db.database} on ${where(db)} (${db.fromEnv ? 'DATABASE_URL' : 'the local default'})`,
-    `  Queues:   Redis on ${where(redis)} (${redis.fromEnv ? 'REDIS_URL' : 'the local default'}), keys prefixed ${process.env.REDIS_PREFIX || 'kinship'}:`,
+    `  Database: ${services.database}`,
+    `  Queues:   ${services.queues}`,
     `  Email:    ${emailLine}`,
     `  Invite staff:  npm run create-admin -- <email>`,
+    `  Start afresh:  npm start -- --reset-demo`,
     '',
     `  ${colour.bold('Press Ctrl-C to stop.')}`,
     rule,
@@ -225,11 +273,21 @@ function banner(s) {
 // ---------------------------------------------------------------------------
 
 async function main() {
-  const s = settings();
-
+  const options = parseArgs(process.argv.slice(2));
   await ensureInstalled();
-  await ensureServices();
+  await ensureServices({ redis: 'optional' });
+  try {
+    await serve(options);
+  } catch (error) {
+    await stopEmbeddedPostgres().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function serve(options) {
+  if (options.resetDemo) await resetLocalData();
   await ensureDatabase();
+  const s = settings();
 
   step('Building (turbo run build)');
   await turbo(['run', 'build']);

@@ -22,7 +22,9 @@ import {
   ROOT,
   run,
   runMain,
+  serviceEnv,
   step,
+  stopEmbeddedPostgres,
   turbo,
 } from './lib/bootstrap.mjs';
 
@@ -49,7 +51,9 @@ const STEPS = [
     run: async (env) => {
       const node = await ensureImageNode();
       if (!node) {
-        info(`Skipped: no Node.js ${IMAGE_NODE} binary for ${process.platform}-${process.arch} on the npm registry.`);
+        info(
+          `Skipped: no Node.js ${IMAGE_NODE} binary for ${process.platform}-${process.arch} on the npm registry.`,
+        );
         return { output: '' };
       }
       return run(node, [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
@@ -115,7 +119,8 @@ async function main() {
       await ensureChromium();
     });
 
-    const env = { ...process.env };
+    // The tests reach the database ensureServices found (the embedded one's port, when in use).
+    const env = { ...process.env, DATABASE_URL: serviceEnv().DATABASE_URL };
     // Keep colours when a person is watching even though the output goes through a pipe.
     if (process.stdout.isTTY && !env.NO_COLOR && !env.FORCE_COLOR) env.FORCE_COLOR = '1';
 
@@ -126,7 +131,8 @@ async function main() {
           const { output } = await s.run(env);
           if (s.countTests) tests = addTests(tests, countTests(output));
         } catch (error) {
-          if (s.countTests && error instanceof CommandError) tests = addTests(tests, countTests(error.output ?? ''));
+          if (s.countTests && error instanceof CommandError)
+            tests = addTests(tests, countTests(error.output ?? ''));
           throw error;
         }
       });
@@ -134,6 +140,7 @@ async function main() {
   } catch (error) {
     failure = error;
   }
+  await stopEmbeddedPostgres().catch(() => undefined);
 
   if (failure) {
     if (failure instanceof BootstrapError) fail(failure.message);

