@@ -612,7 +612,7 @@ const isUp = {
   redis: async (cfg) => ['ok', 'auth'].includes((await redisPing(cfg)).status),
 };
 
-function notRunningMessage(name, cfg, attempt) {
+function notRunningMessage(name, cfg, attempt, purpose) {
   const variable = name === 'postgres' ? 'DATABASE_URL' : 'REDIS_URL';
   const label = name === 'postgres' ? 'PostgreSQL' : 'Redis';
   if (!cfg.local) {
@@ -637,7 +637,7 @@ function notRunningMessage(name, cfg, attempt) {
           'macOS (Homebrew): brew install redis && brew services start redis',
         ];
   lines.push(
-    `  Kinship needs ${label} ${name === 'postgres' ? '15' : '7'}, and no ${name === 'postgres' ? 'pg_ctlcluster' : 'redis-server'} or running Docker engine was found. Either:`,
+    `  ${purpose ?? `Kinship needs ${label} ${name === 'postgres' ? '15' : '7'}`}, and no ${name === 'postgres' ? 'pg_ctlcluster' : 'redis-server'} or running Docker engine was found. Either:`,
     ...install.map((line) => `    - ${line}`),
     '    - or start Docker and rerun (`docker compose up -d postgres redis` is then run for you)',
     `    - or set ${variable} to a ${label} server you can reach`,
@@ -841,7 +841,16 @@ export async function ensureServices({ redis = 'required' } = {}) {
     } else if (cfg.port === service.defaultPort && (await dockerCompose())) {
       viaDocker.push(service);
     } else {
-      problems.push(notRunningMessage(name, cfg, attempt));
+      problems.push(
+        notRunningMessage(
+          name,
+          cfg,
+          attempt,
+          name === 'redis' && redis === 'required' && !cfg.fromEnv
+            ? 'The tests need a Redis 7 (they run the queues on Redis as well as on PostgreSQL, and take Redis away in the fault tests)'
+            : undefined,
+        ),
+      );
     }
   }
 
