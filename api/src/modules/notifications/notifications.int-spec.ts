@@ -66,6 +66,9 @@ describe('notifications', () => {
     const { threadId } = await createThread(t, author, categoryId);
     const before = await unread(author);
     const own = await reply(t, author, threadId, 'Adding a thought');
+    // The own reply's job runs before the replier joins the thread: a job tells those watching
+    // when it runs, and the replier watches once they reply.
+    await t.settled();
     const theirs = await reply(t, replier, threadId, 'Nice');
     await eventually(async () => ((await unread(author)) > before ? true : undefined));
     // Both jobs have run (the own reply's too, which must tell nobody) before counting.
