@@ -199,7 +199,10 @@ async function stopAll(exitCode) {
   process.exit(exitCode);
 }
 
-let signals = 0;
+// One Ctrl-C can arrive more than once: from the terminal and again from `npm`, which forwards
+// it to this script. Only a signal this long after the first counts as a second, impatient one.
+const SAME_SIGNAL_MS = 1500;
+let firstSignalAt = 0;
 let announced = false;
 
 function announceStop(signal) {
@@ -209,12 +212,13 @@ function announceStop(signal) {
 }
 
 function onSignal(signal) {
-  signals += 1;
-  if (signals > 1) {
+  if (firstSignalAt && Date.now() - firstSignalAt < SAME_SIGNAL_MS) return;
+  if (firstSignalAt) {
     // A second Ctrl-C: do not wait any longer (an embedded PostgreSQL left running is reused next time).
     for (const { child, exited } of children) if (!exited) child.kill('SIGKILL');
     process.exit(130);
   }
+  firstSignalAt = Date.now();
   announceStop(signal);
   void stopAll(0);
 }
