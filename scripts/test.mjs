@@ -29,6 +29,13 @@ import {
 } from './lib/bootstrap.mjs';
 
 const STEPS = [
+  {
+    // The api's rooms: plumbing imports no domain, content domains never the moderation
+    // workflow, screening stays below them, and no two domains import each other.
+    name: 'module rules',
+    title: 'Checking the api module rules (scripts/check-modules.mjs)',
+    run: () => run(process.execPath, [path.join(ROOT, 'scripts', 'check-modules.mjs')], { display: 'node scripts/check-modules.mjs' }),
+  },
   { name: 'build', title: 'Building (turbo run build)', run: (env) => turbo(['run', 'build'], { env }) },
   {
     name: 'lint+typecheck',

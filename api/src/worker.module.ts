@@ -11,7 +11,7 @@ import { MilestonesJobsModule } from './modules/milestones/jobs/milestones-jobs.
 import { ResourcesJobsModule } from './modules/resources/jobs/resources-jobs.module';
 import { ModerationJobsModule } from './modules/moderation/jobs/moderation-jobs.module';
 import { EmailModule } from './modules/notifications/email/email.module';
-import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
+import { DiscussionsJobsModule } from './modules/discussions/jobs/discussions-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { QueueWorkerModule } from './queue/queue-worker.module';
 
@@ -29,7 +29,7 @@ export class WorkerModule {
         MetricsModule.forRoot('worker'),
         QueueModule,
         QueueWorkerModule,
-        NotificationsJobsModule,
+        DiscussionsJobsModule,
         EmailModule,
         ModerationJobsModule,
         EventsJobsModule,

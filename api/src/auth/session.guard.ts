@@ -1,10 +1,19 @@
-import { CanActivate, ExecutionContext, HttpException, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpException, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasRole, Role } from '@kinship/shared';
 import { DomainError, forbidden, unauthenticated } from '../graphql/errors';
-import { SessionsService } from '../modules/accounts/sessions.service';
 import { IS_PUBLIC, REQUIRED_ROLE } from './decorators';
 import { bearerToken, requestOf } from './request';
+import { Viewer } from './viewer';
+
+/**
+ * Who a session token belongs to. Accounts provides it (SessionsService); the guard depends on
+ * this seam, not on the accounts domain.
+ */
+export interface SessionLookup {
+  viewerForToken(token: string): Promise<Viewer | null>;
+}
+export const SESSION_LOOKUP = Symbol('SessionLookup');
 
 /**
  * Installed globally: every resolver and route needs a valid session unless marked @Public(),
@@ -14,7 +23,7 @@ import { bearerToken, requestOf } from './request';
 export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
+    @Inject(SESSION_LOOKUP) private readonly sessions: SessionLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -4,7 +4,7 @@ import { DEFAULT_CATEGORIES, Role } from '@kinship/shared';
 import { ConfigError, loadConfig } from '../config/config';
 import { renderMarkdown } from '../common/markdown';
 import { dataSourceOptions } from '../database/options';
-import { slugify } from '../modules/discussions/discussions.service';
+import { slugify } from '../modules/discussions/categories.service';
 import { Passwords } from '../modules/accounts/passwords';
 import { UserEntity } from '../modules/accounts/entities/user.entity';
 import { CategoryEntity } from '../modules/discussions/entities/category.entity';

@@ -1,17 +1,7 @@
-import {
-  ESCALATE_CRISIS,
-  NOTIFY_APPEAL,
-  NOTIFY_CASE,
-  NOTIFY_OUTCOME,
-  REMIND_STALE_CASES,
-} from '../modules/moderation/jobs/moderation.jobs';
-import {
-  DAILY_DIGEST,
-  EMAIL_SWEEP,
-  NOTIFY_MENTIONS,
-  NOTIFY_REACTION,
-  NOTIFY_REPLY,
-} from '../modules/notifications/jobs/notifications.jobs';
+import { NOTIFY_APPEAL, NOTIFY_OUTCOME, REMIND_STALE_CASES } from '../modules/moderation/jobs/moderation.jobs';
+import { ESCALATE_CRISIS, NOTIFY_CASE } from '../modules/screening/jobs/screening.jobs';
+import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from '../modules/discussions/jobs/discussions.jobs';
+import { DAILY_DIGEST, EMAIL_SWEEP } from '../modules/notifications/jobs/notifications.jobs';
 import {
   EVENT_REMINDER,
   NOTIFY_EVENT_CANCELLED,

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, TestHarness } from '../../test/harness';
 import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../test/factories';
-import { NOTIFY_REPLY } from '../modules/notifications/jobs/notifications.jobs';
+import { NOTIFY_REPLY } from '../modules/discussions/jobs/discussions.jobs';
 import { SCHEDULES } from './all-jobs';
 import { OutboxRelay } from './outbox-relay.service';
 import { QueueStore } from './queue-store';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SESSION_LOOKUP } from '../../auth/session.guard';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
@@ -7,7 +8,15 @@ import { SessionsService } from './sessions.service';
 import { UsersLoader } from './users.loader';
 
 @Module({
-  providers: [AccountsService, BlocksService, SessionsService, RateLimitService, UsersLoader, AccountsResolver],
-  exports: [AccountsService, BlocksService, SessionsService, UsersLoader, RateLimitService],
+  providers: [
+    AccountsService,
+    BlocksService,
+    SessionsService,
+    { provide: SESSION_LOOKUP, useExisting: SessionsService },
+    RateLimitService,
+    UsersLoader,
+    AccountsResolver,
+  ],
+  exports: [AccountsService, BlocksService, SessionsService, SESSION_LOOKUP, UsersLoader, RateLimitService],
 })
 export class AccountsModule {}

@@ -1,3 +1,4 @@
+import { SessionLookup } from '../../auth/session.guard';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,7 +15,7 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 /** Opaque bearer sessions: random token to the client, SHA-256 in the database, revocable. */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements SessionLookup {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -1,19 +1,27 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { ModerationCoreModule } from '../moderation/moderation-core.module';
+import { ScreeningModule } from '../screening/screening.module';
 import { DiscussionsResolver } from './discussions.resolver';
-import { DiscussionsService } from './discussions.service';
+import { CategoriesService } from './categories.service';
+import { DiscussionLoadsService } from './discussion-loads.service';
 import { DraftsService } from './drafts.service';
 import { SearchService } from './search.service';
 import { ViewerContextLoader } from './viewer-context';
 import { PostFieldsResolver } from './post-fields.resolver';
+import { PostingService } from './posting.service';
+import { ThreadActivityService } from './thread-activity.service';
+import { ThreadReadingService } from './thread-reading.service';
 import { ThreadFieldsResolver } from './thread-fields.resolver';
 import { UserPostsResolver } from './user-posts.resolver';
 
 @Module({
-  imports: [AccountsModule, ModerationCoreModule],
+  imports: [AccountsModule, ScreeningModule],
   providers: [
-    DiscussionsService,
+    CategoriesService,
+    ThreadReadingService,
+    PostingService,
+    ThreadActivityService,
+    DiscussionLoadsService,
     SearchService,
     DraftsService,
     ViewerContextLoader,
@@ -22,6 +30,6 @@ import { UserPostsResolver } from './user-posts.resolver';
     PostFieldsResolver,
     UserPostsResolver,
   ],
-  exports: [DiscussionsService],
+  exports: [CategoriesService, ThreadReadingService, PostingService, DiscussionLoadsService],
 })
 export class DiscussionsModule {}

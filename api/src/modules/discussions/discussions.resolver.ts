@@ -3,7 +3,7 @@ import type { ReactionKind } from '@kinship/shared';
 import { CurrentUser, RequireRole } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { ReactionKindEnum } from '../../graphql/enums';
-import { DiscussionsService } from './discussions.service';
+import { CategoriesService } from './categories.service';
 import { DraftsService } from './drafts.service';
 import { CreateCategoryInput } from './dto/create-category.input';
 import { CreateThreadInput } from './dto/create-thread.input';
@@ -17,35 +17,41 @@ import { Draft, toDraft } from './models/draft.model';
 import { PostResult } from './models/post-result.model';
 import { Post, PostConnection, toPost } from './models/post.model';
 import { Thread, ThreadConnection, toThread } from './models/thread.model';
+import { PostingService } from './posting.service';
 import { SearchService } from './search.service';
+import { ThreadActivityService } from './thread-activity.service';
+import { ThreadReadingService } from './thread-reading.service';
 
 @Resolver()
 export class DiscussionsResolver {
   constructor(
-    private readonly discussions: DiscussionsService,
+    private readonly categoriesService: CategoriesService,
+    private readonly reading: ThreadReadingService,
+    private readonly posting: PostingService,
+    private readonly activity: ThreadActivityService,
     private readonly searchService: SearchService,
     private readonly drafts: DraftsService,
   ) {}
 
   @Query(() => [Category])
   async categories(): Promise<Category[]> {
-    return (await this.discussions.categories()).map(toCategory);
+    return (await this.categoriesService.categories()).map(toCategory);
   }
 
   @RequireRole('ADMIN')
   @Mutation(() => Category)
   async createCategory(@Args('input') input: CreateCategoryInput): Promise<Category> {
-    return toCategory(await this.discussions.createCategory(input));
+    return toCategory(await this.categoriesService.createCategory(input));
   }
 
   @Query(() => ThreadConnection, { description: 'Pinned first, then latest activity.' })
   threads(@Args() args: ThreadsArgs, @CurrentUser() viewer: Viewer): Promise<ThreadConnection> {
-    return this.discussions.threads(args, viewer);
+    return this.reading.threads(args, viewer);
   }
 
   @Query(() => Thread, { nullable: true })
   async thread(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: Viewer): Promise<Thread | null> {
-    const thread = await this.discussions.visibleThread(id, viewer);
+    const thread = await this.reading.visibleThread(id, viewer);
     return thread && toThread(thread);
   }
 
@@ -56,24 +62,24 @@ export class DiscussionsResolver {
 
   @Mutation(() => PostResult)
   async createThread(@Args('input') input: CreateThreadInput, @CurrentUser() viewer: Viewer): Promise<PostResult> {
-    const { post, safetyResources } = await this.discussions.createThread(input, viewer);
+    const { post, safetyResources } = await this.posting.createThread(input, viewer);
     return { post: toPost(post), safetyResources };
   }
 
   @Mutation(() => PostResult)
   async reply(@Args('input') input: ReplyInput, @CurrentUser() viewer: Viewer): Promise<PostResult> {
-    const { post, safetyResources } = await this.discussions.reply(input, viewer);
+    const { post, safetyResources } = await this.posting.reply(input, viewer);
     return { post: toPost(post), safetyResources };
   }
 
   @Mutation(() => Post, { description: 'The author, within 30 days (24 hours in their first week).' })
   async editPost(@Args() args: EditPostArgs, @CurrentUser() viewer: Viewer): Promise<Post> {
-    return toPost(await this.discussions.editPost(args, viewer));
+    return toPost(await this.posting.editPost(args, viewer));
   }
 
   @Mutation(() => Boolean, { description: 'The author deletes their post; it keeps its place, shown as deleted.' })
   async deletePost(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: Viewer): Promise<boolean> {
-    await this.discussions.deletePost(id, viewer);
+    await this.posting.deletePost(id, viewer);
     return true;
   }
 
@@ -83,7 +89,7 @@ export class DiscussionsResolver {
     @Args('kind', { type: () => ReactionKindEnum }) kind: ReactionKind,
     @CurrentUser() viewer: Viewer,
   ): Promise<Post> {
-    return toPost(await this.discussions.react(postId, kind, viewer));
+    return toPost(await this.activity.react(postId, kind, viewer));
   }
 
   @Mutation(() => Post)
@@ -92,7 +98,7 @@ export class DiscussionsResolver {
     @Args('kind', { type: () => ReactionKindEnum }) kind: ReactionKind,
     @CurrentUser() viewer: Viewer,
   ): Promise<Post> {
-    return toPost(await this.discussions.unreact(postId, kind, viewer));
+    return toPost(await this.activity.unreact(postId, kind, viewer));
   }
 
   @Mutation(() => Thread, { description: 'Watchers are notified of every reply.' })
@@ -101,7 +107,7 @@ export class DiscussionsResolver {
     @Args('watching') watching: boolean,
     @CurrentUser() viewer: Viewer,
   ): Promise<Thread> {
-    return toThread(await this.discussions.watchThread(threadId, watching, viewer));
+    return toThread(await this.activity.watchThread(threadId, watching, viewer));
   }
 
   @RequireRole('MODERATOR')
@@ -111,7 +117,7 @@ export class DiscussionsResolver {
     @Args('pinned') pinned: boolean,
     @CurrentUser() viewer: Viewer,
   ): Promise<Thread> {
-    return toThread(await this.discussions.setThreadFlag(threadId, 'pinned', pinned, viewer));
+    return toThread(await this.activity.setThreadSwitch(threadId, 'pinned', pinned, viewer));
   }
 
   @RequireRole('MODERATOR')
@@ -121,7 +127,7 @@ export class DiscussionsResolver {
     @Args('locked') locked: boolean,
     @CurrentUser() viewer: Viewer,
   ): Promise<Thread> {
-    return toThread(await this.discussions.setThreadFlag(threadId, 'locked', locked, viewer));
+    return toThread(await this.activity.setThreadSwitch(threadId, 'locked', locked, viewer));
   }
 
   @Query(() => Draft, { nullable: true, description: 'Your saved draft for "new-thread" or "thread:<id>".' })

@@ -5,7 +5,7 @@ import { Viewer } from '../../auth/viewer';
 import { GraphQLContext } from '../../graphql/loaders';
 import { User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
-import { DiscussionsService } from './discussions.service';
+import { DiscussionLoadsService } from './discussion-loads.service';
 import { Post, PostRevision, ReactionCount, toPost } from './models/post.model';
 import { Thread, toThread } from './models/thread.model';
 import { editDecision } from './posting-rules';
@@ -18,7 +18,7 @@ import { ViewerContextLoader } from './viewer-context';
 @Resolver(() => Post)
 export class PostFieldsResolver {
   constructor(
-    private readonly discussions: DiscussionsService,
+    private readonly loads: DiscussionLoadsService,
     private readonly users: UsersLoader,
     private readonly viewerContext: ViewerContextLoader,
   ) {}
@@ -49,9 +49,7 @@ export class PostFieldsResolver {
 
   @ResolveField(() => [ReactionCount])
   reactions(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<ReactionCount[]> {
-    return ctx.loaders
-      .for('reactionsByPost', (ids: readonly string[]) => this.discussions.reactionsByPostIds(ids, viewer.id))
-      .load(post.id) as Promise<ReactionCount[]>;
+    return this.loads.reactions(ctx.loaders, post.id, viewer);
   }
 
   @ResolveField(() => Boolean, { description: 'You wrote it and its edit window is open.' })
@@ -64,16 +62,12 @@ export class PostFieldsResolver {
   @ResolveField(() => [PostRevision], { nullable: true, description: 'Earlier texts, newest first: moderators only.' })
   async revisions(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<PostRevision[] | null> {
     if (!hasRole(viewer.role, 'MODERATOR')) return null;
-    return ctx.loaders
-      .for('revisionsByPost', (ids: readonly string[]) => this.discussions.revisionsByPostIds(ids))
-      .load(post.id);
+    return this.loads.revisions(ctx.loaders, post.id);
   }
 
   @ResolveField(() => Thread)
   async thread(@Parent() post: Post, @Context() ctx: GraphQLContext): Promise<Thread> {
-    const thread = await ctx.loaders
-      .for('threadsById', (ids: readonly string[]) => this.discussions.threadsByIds(ids))
-      .load(post.threadId);
+    const thread = await this.loads.thread(ctx.loaders, post.threadId);
     if (!thread) throw new Error(`post ${post.id} has no thread`);
     return toThread(thread);
   }
@@ -86,9 +80,7 @@ export class PostFieldsResolver {
   @ResolveField(() => Post, { nullable: true, description: 'The post this one quotes, when visible to you.' })
   async replyTo(@Parent() post: Post, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<Post | null> {
     if (!post.replyToPostId) return null;
-    const quoted = await ctx.loaders
-      .for('postsById', (ids: readonly string[]) => this.discussions.postsByIds(ids, viewer))
-      .load(post.replyToPostId);
+    const quoted = await this.loads.post(ctx.loaders, post.replyToPostId, viewer);
     return quoted && toPost(quoted);
   }
 

@@ -76,9 +76,9 @@ describe('watching, mentions, reactions and blocks', () => {
       const { threadId } = await createThread(t, author, categoryId);
       const postId = await reply(t, replier, threadId);
       await settled(t);
-      const { NotificationsProcessor } = await import('../notifications/jobs/notifications.processor');
-      await t.worker!.get(NotificationsProcessor).reply(postId);
-      await t.worker!.get(NotificationsProcessor).reply(postId);
+      const { DiscussionsProcessor } = await import('./jobs/discussions.processor');
+      await t.worker!.get(DiscussionsProcessor).reply(postId);
+      await t.worker!.get(DiscussionsProcessor).reply(postId);
       expect(await notes(author, 'REPLY')).toHaveLength(1);
     });
   });

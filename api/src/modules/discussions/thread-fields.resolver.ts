@@ -4,24 +4,24 @@ import { Viewer } from '../../auth/viewer';
 import { GraphQLContext } from '../../graphql/loaders';
 import { User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
-import { DiscussionsService } from './discussions.service';
+import { DiscussionLoadsService } from './discussion-loads.service';
 import { ThreadPostsArgs } from './dto/threads.args';
 import { Category, toCategory } from './models/category.model';
 import { PostConnection } from './models/post.model';
 import { Thread } from './models/thread.model';
+import { ThreadReadingService } from './thread-reading.service';
 
 @Resolver(() => Thread)
 export class ThreadFieldsResolver {
   constructor(
-    private readonly discussions: DiscussionsService,
+    private readonly loads: DiscussionLoadsService,
+    private readonly reading: ThreadReadingService,
     private readonly users: UsersLoader,
   ) {}
 
   @ResolveField(() => Category)
   async category(@Parent() thread: Thread, @Context() ctx: GraphQLContext): Promise<Category> {
-    const category = await ctx.loaders
-      .for('categoriesById', (ids: readonly string[]) => this.discussions.categoriesByIds(ids))
-      .load(thread.categoryId);
+    const category = await this.loads.category(ctx.loaders, thread.categoryId);
     if (!category) throw new Error(`thread ${thread.id} has no category`);
     return toCategory(category);
   }
@@ -33,18 +33,16 @@ export class ThreadFieldsResolver {
 
   @ResolveField(() => Boolean, { description: 'You are notified of every reply to this thread.' })
   viewerIsWatching(@Parent() thread: Thread, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<boolean> {
-    return ctx.loaders
-      .for('watchingByThread', (ids: readonly string[]) => this.discussions.watchingByThreadIds(ids, viewer.id))
-      .load(thread.id) as Promise<boolean>;
+    return this.loads.watching(ctx.loaders, thread.id, viewer);
   }
 
   @ResolveField(() => Int, { description: 'Position of the latest post you can see (for "jump to the latest").' })
   latestPosition(@Parent() thread: Thread, @CurrentUser() viewer: Viewer): Promise<number> {
-    return this.discussions.lastPosition(thread.id, viewer);
+    return this.reading.lastPosition(thread.id, viewer);
   }
 
   @ResolveField(() => PostConnection, { description: 'Posts in reply order; the opening post is position 1.' })
   posts(@Parent() thread: Thread, @Args() args: ThreadPostsArgs, @CurrentUser() viewer: Viewer): Promise<PostConnection> {
-    return this.discussions.threadPosts(thread.id, args, viewer);
+    return this.reading.threadPosts(thread.id, args, viewer);
   }
 }

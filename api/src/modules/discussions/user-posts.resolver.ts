@@ -4,18 +4,18 @@ import { Viewer } from '../../auth/viewer';
 import { PageArgs } from '../../graphql/connection';
 import { unauthenticated } from '../../graphql/errors';
 import { User } from '../accounts/models/user.model';
-import { DiscussionsService } from './discussions.service';
 import { PostConnection } from './models/post.model';
+import { ThreadReadingService } from './thread-reading.service';
 
 /** Discussions' contribution to a member's profile. */
 @Resolver(() => User)
 export class UserPostsResolver {
-  constructor(private readonly discussions: DiscussionsService) {}
+  constructor(private readonly reading: ThreadReadingService) {}
 
   @ResolveField(() => PostConnection, { description: "The member's recent posts, newest first." })
   posts(@Parent() user: User, @Args() args: PageArgs, @CurrentUser() viewer: Viewer | undefined): Promise<PostConnection> {
     // The reader is the request's signed-in viewer (login/register adopt theirs), never `user`.
     if (!viewer) throw unauthenticated();
-    return this.discussions.postsByAuthor(user.id, args, viewer);
+    return this.reading.postsByAuthor(user.id, args, viewer);
   }
 }

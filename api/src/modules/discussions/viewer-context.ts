@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SensitiveTopic } from '@kinship/shared';
 import { Viewer } from '../../auth/viewer';
-import { Loaders } from '../../graphql/loaders';
+import { defineLoader, Loaders } from '../../graphql/loaders';
 import { AccountsService } from '../accounts/accounts.service';
 import { BlocksService } from '../accounts/blocks.service';
 
@@ -12,6 +12,8 @@ export interface ViewerContext {
   separated: Set<string>;
 }
 
+const VIEWER_CONTEXT = defineLoader<string, ViewerContext>('discussions.viewerContext');
+
 @Injectable()
 export class ViewerContextLoader {
   constructor(
@@ -21,7 +23,7 @@ export class ViewerContextLoader {
 
   load(loaders: Loaders, viewer: Viewer): Promise<ViewerContext> {
     return loaders
-      .for('viewerContext', (ids: readonly string[]) =>
+      .for(VIEWER_CONTEXT, (ids) =>
         Promise.all(
           ids.map(async (id) => {
             const [user, separated] = await Promise.all([this.accounts.findUser(id), this.blocks.separatedFrom(id)]);
@@ -29,6 +31,6 @@ export class ViewerContextLoader {
           }),
         ),
       )
-      .load(viewer.id) as Promise<ViewerContext>;
+      .load(viewer.id);
   }
 }

@@ -2,7 +2,7 @@ import { Args, Context, Field, ID, Mutation, ObjectType, Parent, Query, ResolveF
 import type { RsvpStatus } from '@kinship/shared';
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
-import { GraphQLContext } from '../../graphql/loaders';
+import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
 import { CreateEventInput, UpdateEventInput } from './dto/event.inputs';
@@ -25,6 +25,9 @@ export class CalendarLink {
   @Field()
   url: string;
 }
+
+const ATTENDEES = defineLoader<string, Attendee[]>('events.attendeesByEventId');
+const VIEWER_RSVPS = defineLoader<string, RsvpEntity | null>('events.viewerRsvpByEventId');
 
 @Resolver(() => Event)
 export class EventsResolver {
@@ -108,9 +111,7 @@ export class EventsResolver {
 
   @ResolveField(() => [Attendee], { description: 'Members going, by display name.' })
   attendees(@Parent() event: Event, @Context() ctx: GraphQLContext): Promise<Attendee[]> {
-    return ctx.loaders
-      .for('attendees', (ids: readonly string[]) => this.service.attendeesByEventIds(ids))
-      .load(event.id) as Promise<Attendee[]>;
+    return ctx.loaders.for(ATTENDEES, (ids) => this.service.attendeesByEventIds(ids)).load(event.id);
   }
 
   @ResolveField(() => Boolean, { description: 'You may edit or cancel it.' })
@@ -119,7 +120,7 @@ export class EventsResolver {
   }
 
   private viewerRsvpEntity(event: Event, ctx: GraphQLContext, viewer: Viewer): Promise<RsvpEntity | null> {
-    return ctx.loaders.for('viewerRsvps', (ids: readonly string[]) => this.service.rsvpsForViewer(ids, viewer.id)).load(event.id);
+    return ctx.loaders.for(VIEWER_RSVPS, (ids) => this.service.rsvpsForViewer(ids, viewer.id)).load(event.id);
   }
 
   private async mayLocate(event: Event, viewer: Viewer, ctx: GraphQLContext): Promise<boolean> {

@@ -2,15 +2,18 @@ import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, R
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { Connection, PageArgs } from '../../graphql/connection';
-import { GraphQLContext } from '../../graphql/loaders';
+import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { toUser, User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
-import { DiscussionsService } from '../discussions/discussions.service';
+import { DiscussionLoadsService } from '../discussions/discussion-loads.service';
 import { Thread, toThread } from '../discussions/models/thread.model';
 import { CelebrationEntity } from './entities/celebration.entity';
 import { CelebrateInput, Celebration, MilestoneProgress, Visibility, VisibilityEnum } from './models/milestone.models';
 import { milestoneFromKey, MilestonesService } from './milestones.service';
 import { DateScalar } from '../../graphql/scalars';
+
+const CHEERED = defineLoader<string, boolean>('milestones.cheeredByViewer');
+const FOLLOWING = defineLoader<string, boolean>('milestones.followingByViewer');
 
 @ObjectType()
 export class CelebrationConnection extends Connection(Celebration) {}
@@ -31,7 +34,7 @@ function toCelebration(entity: CelebrationEntity): Celebration {
 export class MilestonesResolver {
   constructor(
     private readonly milestones: MilestonesService,
-    private readonly discussions: DiscussionsService,
+    private readonly discussionLoads: DiscussionLoadsService,
     private readonly users: UsersLoader,
   ) {}
 
@@ -103,18 +106,18 @@ export class MilestonesResolver {
 
   @ResolveField(() => Boolean)
   viewerCheered(@Parent() c: Celebration, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<boolean> {
-    return ctx.loaders.for('cheered', (ids: readonly string[]) => this.milestones.cheeredByViewer(ids, viewer.id)).load(c.id) as Promise<boolean>;
+    return ctx.loaders.for(CHEERED, (ids) => this.milestones.cheeredByViewer(ids, viewer.id)).load(c.id);
   }
 
   @ResolveField(() => Thread)
   async replies(@Parent() c: Celebration, @Context() ctx: GraphQLContext): Promise<Thread> {
-    const thread = await ctx.loaders.for('threadsById', (ids: readonly string[]) => this.discussions.threadsByIds(ids)).load(c.threadId);
+    const thread = await this.discussionLoads.thread(ctx.loaders, c.threadId);
     if (!thread) throw new Error(`celebration ${c.id} has no thread`);
     return toThread(thread);
   }
 
   private openingPost(c: Celebration, ctx: GraphQLContext, viewer: Viewer) {
-    return ctx.loaders.for('openingPosts', (ids: readonly string[]) => this.discussions.openingPostsByThreadIds(ids, viewer)).load(c.threadId);
+    return this.discussionLoads.openingPost(ctx.loaders, c.threadId, viewer);
   }
 }
 
@@ -125,9 +128,7 @@ export class UserMilestonesResolver {
 
   @ResolveField(() => DateScalar, { nullable: true, description: 'Recovery start (YYYY-MM-DD): to its owner always, to members only when shared.' })
   async recoveryStart(@Parent() user: User, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer | undefined): Promise<string | null> {
-    const entity = await ctx.loaders
-      .for('usersById', (ids: readonly string[]) => this.users.byIds(ids))
-      .load(user.id);
+    const entity = await this.users.row(ctx.loaders, user.id);
     // No viewer, no date: a field's reader is always the request's signed-in viewer.
     if (!viewer || !entity?.recoveryStart) return null;
     return entity.id === viewer.id || entity.recoveryVisibility === 'MEMBERS' ? entity.recoveryStart : null;
@@ -136,7 +137,7 @@ export class UserMilestonesResolver {
   @ResolveField(() => Boolean, { description: 'You follow this member.' })
   viewerFollows(@Parent() user: User, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer | undefined): Promise<boolean> {
     if (!viewer) return Promise.resolve(false);
-    return ctx.loaders.for('following', (ids: readonly string[]) => this.milestones.followingByUserIds(ids, viewer.id)).load(user.id) as Promise<boolean>;
+    return ctx.loaders.for(FOLLOWING, (ids) => this.milestones.followingByUserIds(ids, viewer.id)).load(user.id);
   }
 }
 

@@ -4,14 +4,14 @@ import { DataSource } from 'typeorm';
 import { isLocalDate, localDate, milestoneLadder, milestoneProgress, MilestoneDate } from '@kinship/shared';
 import type { MilestoneStep } from '@kinship/shared';
 import { isUuid } from '../../common/crypto';
-import { renderMarkdown } from '../../common/markdown';
 import { inTransaction } from '../../database/transaction';
 import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../../graphql/connection';
 import { badInput, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { blockedBetween, BlocksService } from '../accounts/blocks.service';
-import { DiscussionsService, Written } from '../discussions/discussions.service';
+import { CategoriesService } from '../discussions/categories.service';
+import { PostingService, Written } from '../discussions/posting.service';
 import { CelebrateInput, Milestone, MilestoneProgress, Visibility } from './models/milestone.models';
 import { CelebrationEntity } from './entities/celebration.entity';
 
@@ -30,7 +30,8 @@ export function milestoneFromKey(key: string, date: string): Milestone | null {
 export class MilestonesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly discussions: DiscussionsService,
+    private readonly categories: CategoriesService,
+    private readonly posting: PostingService,
     private readonly blocks: BlocksService,
   ) {}
 
@@ -66,16 +67,18 @@ export class MilestonesService {
 
   /** A member's own milestone ("first job interview"): a thread in the wall category, screened like any post. */
   async celebrate(input: CelebrateInput, viewer: Viewer): Promise<{ celebration: CelebrationEntity; written: Written }> {
-    const categoryId = await this.discussions.wallCategoryId();
-    const written = await this.discussions.createThread({ categoryId, title: input.title, body: input.body }, viewer, true);
-    const celebration = await this.dataSource.manager.save(
-      this.dataSource.manager.create(CelebrationEntity, {
-        authorId: viewer.id,
-        threadId: written.post.threadId,
-        title: input.title,
-      }),
-    );
-    return { celebration, written };
+    const categoryId = await this.categories.wallCategoryId();
+    let celebration: CelebrationEntity | undefined;
+    // The celebration row is written in the thread's transaction: both land, or neither does.
+    const written = await this.posting.createThread({ categoryId, title: input.title, body: input.body }, viewer, {
+      forWall: true,
+      alongside: async (manager, post) => {
+        celebration = await manager.save(
+          manager.create(CelebrationEntity, { authorId: viewer.id, threadId: post.threadId, title: input.title }),
+        );
+      },
+    });
+    return { celebration: celebration!, written };
   }
 
   /** Idempotent: the (celebration, member) key makes 30 concurrent cheers from one member count once. */
@@ -164,13 +167,13 @@ export class MilestonesService {
       .getMany();
     let celebrations = 0;
     let privateNotes = 0;
-    const categoryId = await this.discussions.wallCategoryId();
+    const categoryId = await this.categories.wallCategoryId();
     for (const member of members) {
       const today = localDate(now, member.timeZone);
       const due = milestoneProgress(member.recoveryStart!, today).reached.filter((m) => m.date === today);
       for (const milestone of due) {
         if (member.recoveryAnnounce) {
-          if (await this.announce(member, milestone, categoryId)) celebrations++;
+          if (await this.postCelebration(member, milestone, categoryId)) celebrations++;
         } else {
           const [row]: unknown[] = await this.dataSource.query(
             `INSERT INTO notifications (user_id, type, source_key, title, body, url)
@@ -185,7 +188,7 @@ export class MilestonesService {
     return { celebrations, privateNotes };
   }
 
-  private async announce(member: UserEntity, milestone: MilestoneDate, categoryId: string): Promise<boolean> {
+  private async postCelebration(member: UserEntity, milestone: MilestoneDate, categoryId: string): Promise<boolean> {
     return inTransaction(this.dataSource, async (manager) => {
       // The member may have changed their mind, their name, or left since the scan began.
       const [current]: { display_name: string }[] = await manager.query(
@@ -202,17 +205,11 @@ export class MilestonesService {
         [member.id, milestone.key, milestone.date, `${member.displayName} is celebrating ${milestone.label}`],
       );
       if (!claimed) return false;
-      const body = `Celebrating ${milestone.label} today.`;
-      const [{ id: threadId }]: { id: string }[] = await manager.query(
-        `INSERT INTO threads (category_id, author_id, title) VALUES ($1, $2, $3) RETURNING id`,
-        [categoryId, member.id, `${member.displayName} is celebrating ${milestone.label}`],
-      );
-      await manager.query(
-        `INSERT INTO posts (thread_id, position, author_id, body, body_html) VALUES ($1, 1, $2, $3, $4)`,
-        [threadId, member.id, body, renderMarkdown(body)],
-      );
-      await manager.query(`INSERT INTO thread_watches (thread_id, user_id, watching) VALUES ($1, $2, true)`, [threadId, member.id]);
-      await manager.query(`UPDATE celebrations SET thread_id = $2 WHERE id = $1`, [claimed.id, threadId]);
+      const opening = await this.posting.startThread(manager, categoryId, `${member.displayName} is celebrating ${milestone.label}`, {
+        authorId: member.id,
+        body: `Celebrating ${milestone.label} today.`,
+      });
+      await manager.query(`UPDATE celebrations SET thread_id = $2 WHERE id = $1`, [claimed.id, opening.threadId]);
       await manager.query(
         `INSERT INTO notifications (user_id, type, source_key, title, body, url)
          SELECT f.follower_id, 'MILESTONE', $2, $3 || ' is celebrating ' || $4, 'Send them a cheer.', '/milestones/' || $1

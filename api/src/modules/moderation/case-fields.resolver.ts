@@ -1,28 +1,30 @@
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
-import { GraphQLContext } from '../../graphql/loaders';
+import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
-import { DiscussionsService } from '../discussions/discussions.service';
+import { DiscussionLoadsService } from '../discussions/discussion-loads.service';
 import { Post, toPost } from '../discussions/models/post.model';
 import { FlagCase, FlagNote, FlagReasonCount } from './models/moderation.models';
 import { ModerationService } from './moderation.service';
+
+const CASE_REASONS = defineLoader<string, FlagReasonCount[]>('moderation.reasonsByCaseId');
+const CASE_NOTES = defineLoader<string, FlagNote[]>('moderation.notesByCaseId');
+const WARNING_COUNTS = defineLoader<string, number>('moderation.warningCountsByUserId');
 
 /** What a moderator needs to decide a case, batched across the queue page. */
 @Resolver(() => FlagCase)
 export class CaseFieldsResolver {
   constructor(
     private readonly moderation: ModerationService,
-    private readonly discussions: DiscussionsService,
+    private readonly discussionLoads: DiscussionLoadsService,
     private readonly users: UsersLoader,
   ) {}
 
   @ResolveField(() => [FlagReasonCount])
   reasons(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<FlagReasonCount[]> {
-    return ctx.loaders
-      .for('caseReasons', (ids: readonly string[]) => this.moderation.reasonsByCaseIds(ids))
-      .load(c.id) as Promise<FlagReasonCount[]>;
+    return ctx.loaders.for(CASE_REASONS, (ids) => this.moderation.reasonsByCaseIds(ids)).load(c.id);
   }
 
   @ResolveField(() => Int, { description: 'All flags on the item, support flags included.' })
@@ -32,17 +34,13 @@ export class CaseFieldsResolver {
 
   @ResolveField(() => [FlagNote], { description: "Flaggers' notes, without their names." })
   notes(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<FlagNote[]> {
-    return ctx.loaders
-      .for('caseNotes', (ids: readonly string[]) => this.moderation.notesByCaseIds(ids))
-      .load(c.id) as Promise<FlagNote[]>;
+    return ctx.loaders.for(CASE_NOTES, (ids) => this.moderation.notesByCaseIds(ids)).load(c.id);
   }
 
   @ResolveField(() => Post, { nullable: true, description: 'The post, for POST cases (its thread gives the context).' })
   async post(@Parent() c: FlagCase, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<Post | null> {
     if (c.targetType !== 'POST') return null;
-    const post = await ctx.loaders
-      .for('postsById', (ids: readonly string[]) => this.discussions.postsByIds(ids, viewer))
-      .load(c.targetId);
+    const post = await this.discussionLoads.post(ctx.loaders, c.targetId, viewer);
     return post && toPost(post);
   }
 
@@ -54,9 +52,7 @@ export class CaseFieldsResolver {
   @ResolveField(() => Int, { description: "The member's warnings so far (withdrawn ones not counted)." })
   priorWarnings(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<number> {
     if (!c.targetUserId) return Promise.resolve(0);
-    return ctx.loaders
-      .for('warningCounts', (ids: readonly string[]) => this.moderation.warningCountsByUserIds(ids))
-      .load(c.targetUserId) as Promise<number>;
+    return ctx.loaders.for(WARNING_COUNTS, (ids) => this.moderation.warningCountsByUserIds(ids)).load(c.targetUserId);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The moderator who took the case.' })

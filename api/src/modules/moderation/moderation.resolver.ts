@@ -19,7 +19,7 @@ import {
   WatchedWord,
 } from './models/moderation.models';
 import { ModerationService } from './moderation.service';
-import { ModerationSettings, ModerationSettingsService } from './moderation-settings.service';
+import { ModerationSettings, ModerationSettingsService } from '../screening/moderation-settings.service';
 import { ModerationSettingsInput } from './dto/moderation-settings.input';
 
 function toSettingsModel(settings: ModerationSettings): ModerationSettingsModel {

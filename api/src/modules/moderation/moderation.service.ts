@@ -12,7 +12,8 @@ import { Viewer } from '../../auth/viewer';
 import { OutboxService } from '../../queue/outbox.service';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { UserEntity } from '../accounts/entities/user.entity';
-import { DiscussionsService } from '../discussions/discussions.service';
+import { PostingService } from '../discussions/posting.service';
+import { ThreadReadingService } from '../discussions/thread-reading.service';
 import { PostEntity } from '../discussions/entities/post.entity';
 import { EventEntity } from '../events/entities/event.entity';
 import { EventsService } from '../events/events.service';
@@ -20,15 +21,15 @@ import { ResourceEntity } from '../resources/entities/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { FlagInput, ModerateInput, WatchedWordInput } from './dto/moderation.inputs';
 import { AppealEntity } from './entities/appeal.entity';
-import { FlagCaseEntity, FlagPriority, TargetType } from './entities/flag-case.entity';
-import { ModerationActionEntity } from './entities/moderation-action.entity';
+import { FlagCaseEntity, FlagPriority, TargetType } from '../screening/entities/flag-case.entity';
+import { ModerationActionEntity } from '../screening/entities/moderation-action.entity';
 import { ModeratorNoteEntity } from './entities/moderator-note.entity';
-import { WatchedWordEntity } from './entities/watched-word.entity';
+import { WatchedWordEntity } from '../screening/entities/watched-word.entity';
 import { NOTIFY_APPEAL, NOTIFY_OUTCOME } from './jobs/moderation.jobs';
 import { FlagCase, FlagNote, FlagReasonCount, MemberModerationHistory, ModerationAction, toFlagCase, toModerationAction } from './models/moderation.models';
-import { ModerationLogService } from './moderation-log.service';
-import { ModerationSettingsService } from './moderation-settings.service';
-import { ScreeningService } from './screening.service';
+import { ModerationLogService } from '../screening/moderation-log.service';
+import { ModerationSettingsService } from '../screening/moderation-settings.service';
+import { ScreeningService } from '../screening/screening.service';
 
 /** Reasons that count towards hiding an item; SUPPORT never does. */
 const RULE_REASONS: FlagReason[] = ['HARASSMENT', 'TRIGGERING', 'SPAM', 'PRIVACY', 'MISINFORMATION', 'SAFETY', 'OTHER'];
@@ -55,7 +56,8 @@ export class ModerationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: ModerationSettingsService,
-    private readonly discussions: DiscussionsService,
+    private readonly threadReading: ThreadReadingService,
+    private readonly posting: PostingService,
     private readonly events: EventsService,
     private readonly resources: ResourcesService,
     private readonly screening: ScreeningService,
@@ -337,15 +339,19 @@ export class ModerationService {
       throw forbidden('A different moderator must decide an appeal of your own decision.');
     }
     if (appeal.appellantId === moderator.id) throw forbidden('Another moderator must decide your own appeal.');
+    // An upheld appeal of a hiding or removal brings the item back the way a moderator's restore
+    // does: posts, events and resources alike, and content going live tells whom it would have told.
+    const restore =
+      upheld && (action.action === 'HIDE' || action.action === 'REMOVE') && action.targetType !== 'USER' && action.targetType !== 'THREAD'
+        ? await this.findTarget(action.targetType, action.targetId, moderator)
+        : null;
     return inTransaction(this.dataSource, async (manager) => {
       const [claimed]: [unknown[], number] = await manager.query(
         `UPDATE appeals SET status = $2 WHERE id = $1 AND status = 'PENDING' RETURNING id`,
         [appeal.id, upheld ? 'UPHELD' : 'DENIED'],
       );
       if (claimed.length === 0) throw conflict('This appeal has just been decided by another moderator.');
-      if (upheld && (action.action === 'HIDE' || action.action === 'REMOVE') && action.targetType === 'POST') {
-        await manager.update(PostEntity, { id: action.targetId }, { status: 'VISIBLE' });
-      }
+      if (restore && restore.status !== 'VISIBLE') await this.applyStatus(manager, restore, 'VISIBLE');
       if (upheld && action.action === 'SUSPEND') {
         await manager.update(UserEntity, { id: action.targetId }, { suspendedUntil: null });
       }
@@ -440,7 +446,7 @@ export class ModerationService {
   private async findTarget(type: TargetType, id: string, viewer: Viewer): Promise<Target> {
     switch (type) {
       case 'POST': {
-        const post = await this.discussions.visiblePost(id, viewer);
+        const post = await this.threadReading.visiblePost(id, viewer);
         return { type, id: post.id, authorId: post.authorId, post, status: post.status, content: post.body };
       }
       case 'USER': {
@@ -465,7 +471,7 @@ export class ModerationService {
   private async applyStatus(manager: EntityManager, target: Target, status: ContentStatus): Promise<void> {
     if (target.post) {
       await manager.update(PostEntity, { id: target.id }, { status });
-      if (status === 'VISIBLE') await this.discussions.announce(manager, target.post);
+      if (status === 'VISIBLE') await this.posting.queueNotifications(manager, target.post);
     }
     if (target.event) await this.events.setStatus(manager, target.event, status);
     if (target.resource) await this.resources.setStatus(manager, target.resource, status);

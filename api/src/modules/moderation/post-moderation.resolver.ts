@@ -2,10 +2,10 @@ import { Context, Field, ID, ObjectType, Parent, ResolveField, Resolver } from '
 import { hasRole } from '@kinship/shared';
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
-import { GraphQLContext } from '../../graphql/loaders';
+import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { Post } from '../discussions/models/post.model';
 import { ModerationActionTypeEnum } from './models/moderation.models';
-import type { ModerationActionType } from './entities/moderation-action.entity';
+import type { ModerationActionEntity, ModerationActionType } from '../screening/entities/moderation-action.entity';
 import { ModerationService } from './moderation.service';
 
 @ObjectType({ description: 'Why a post is hidden or removed: for its author (to appeal) and moderators.' })
@@ -23,6 +23,8 @@ export class ModerationDecision {
   decidedAt: Date;
 }
 
+const POST_DECISIONS = defineLoader<string, ModerationActionEntity | null>('moderation.latestDecisionByPostId');
+
 @Resolver(() => Post)
 export class PostModerationResolver {
   constructor(private readonly moderation: ModerationService) {}
@@ -35,9 +37,7 @@ export class PostModerationResolver {
   ): Promise<ModerationDecision | null> {
     if (post.status === 'VISIBLE' || post.status === 'PENDING_REVIEW') return null;
     if (post.authorId !== viewer.id && !hasRole(viewer.role, 'MODERATOR')) return null;
-    const action = await ctx.loaders
-      .for('postDecisions', (ids: readonly string[]) => this.moderation.latestDecisionByPostIds(ids))
-      .load(post.id);
+    const action = await ctx.loaders.for(POST_DECISIONS, (ids) => this.moderation.latestDecisionByPostIds(ids)).load(post.id);
     return action && { actionId: action.id, action: action.action, reason: action.reason, decidedAt: action.createdAt };
   }
 }

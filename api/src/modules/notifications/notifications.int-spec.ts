@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, errorOf, TestHarness } from '../../../test/harness';
 import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
 import { OutboxRelay } from '../../queue/outbox-relay.service';
-import { NotificationsProcessor } from './jobs/notifications.processor';
+import { DiscussionsProcessor } from '../discussions/jobs/discussions.processor';
 
 const NOTIFICATIONS = `query($unreadOnly: Boolean, $first: Int, $after: String) {
   notifications(unreadOnly: $unreadOnly, first: $first, after: $after) { edges { node { id type title body url readAt } } pageInfo { hasNextPage endCursor } }
@@ -85,7 +85,7 @@ describe('notifications', () => {
   it('the REPLY job run twice writes one notification', async () => {
     const { threadId } = await createThread(t, author, categoryId);
     const postId = await reply(t, replier, threadId);
-    const processor = t.worker!.get(NotificationsProcessor);
+    const processor = t.worker!.get(DiscussionsProcessor);
     await processor.reply(postId);
     await processor.reply(postId);
     await t.worker!.get(OutboxRelay).drain();
@@ -100,7 +100,7 @@ describe('notifications', () => {
   });
 
   it('a job for a post that is gone or hidden does nothing', async () => {
-    const processor = t.worker!.get(NotificationsProcessor);
+    const processor = t.worker!.get(DiscussionsProcessor);
     await processor.reply('00000000-0000-4000-8000-000000000000');
     const { threadId } = await createThread(t, author, categoryId);
     const postId = await reply(t, replier, threadId);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ModerationCoreModule } from '../moderation/moderation-core.module';
+import { ScreeningModule } from '../screening/screening.module';
 import { ResourcesResolver } from './resources.resolver';
 import { ResourcesService } from './resources.service';
 
-@Module({ imports: [ModerationCoreModule], providers: [ResourcesService, ResourcesResolver], exports: [ResourcesService] })
+@Module({ imports: [ScreeningModule], providers: [ResourcesService, ResourcesResolver], exports: [ResourcesService] })
 export class ResourcesModule {}

@@ -3,8 +3,9 @@ import { RESOURCE_TAGS } from '@kinship/shared';
 import { CurrentUser, RequireRole } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { PageArgs } from '../../graphql/connection';
-import { GraphQLContext } from '../../graphql/loaders';
+import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { CreateResourceBoardInput, CreateResourceInput, ResourcesArgs, UpdateResourceInput } from './dto/resource.inputs';
+import { ResourceBoardEntity } from './entities/resource-board.entity';
 import { ResourceEntity } from './entities/resource.entity';
 import { Resource, ResourceBoard, ResourceConnection, toBoard, toResource } from './models/resource.model';
 import { ResourcesService } from './resources.service';
@@ -13,6 +14,8 @@ const page = async (p: Promise<{ edges: { cursor: string; node: ResourceEntity }
   const result = await p;
   return { ...result, edges: result.edges.map((e) => ({ cursor: e.cursor, node: toResource(e.node) as Resource })) };
 };
+
+const BOARDS_BY_ID = defineLoader<string, ResourceBoardEntity | null>('resources.boardsById');
 
 @Resolver(() => Resource)
 export class ResourcesResolver {
@@ -101,7 +104,7 @@ export class ResourcesResolver {
 
   @ResolveField(() => ResourceBoard)
   async board(@Parent() resource: Resource, @Context() ctx: GraphQLContext): Promise<ResourceBoard> {
-    const board = await ctx.loaders.for('boards', (ids: readonly string[]) => this.service.boardsByIds(ids)).load(resource.boardId);
+    const board = await ctx.loaders.for(BOARDS_BY_ID, (ids) => this.service.boardsByIds(ids)).load(resource.boardId);
     if (!board) throw new Error(`resource ${resource.id} has no board`);
     return toBoard(board, 0);
   }

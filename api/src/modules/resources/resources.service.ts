@@ -10,7 +10,7 @@ import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../.
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { OutboxService } from '../../queue/outbox.service';
-import { ScreeningService } from '../moderation/screening.service';
+import { ScreeningService } from '../screening/screening.service';
 import { CreateResourceInput, ResourcesArgs, UpdateResourceInput } from './dto/resource.inputs';
 import { ResourceBoardEntity } from './entities/resource-board.entity';
 import { ResourceEntity } from './entities/resource.entity';

@@ -3,8 +3,8 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-val
 import { FLAG_REASONS } from '@kinship/shared';
 import type { FlagReason } from '@kinship/shared';
 import { Trim } from '../../../common/validators';
-import type { TargetType } from '../entities/flag-case.entity';
-import type { WatchedWordAction } from '../entities/watched-word.entity';
+import type { TargetType } from '../../screening/entities/flag-case.entity';
+import type { WatchedWordAction } from '../../screening/entities/watched-word.entity';
 import { FlagReasonEnum, ModerateAction, ModerateActionEnum, TargetTypeEnum, WatchedWordActionEnum } from '../models/moderation.models';
 
 @InputType()

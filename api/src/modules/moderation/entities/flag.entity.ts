@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { FlagReason } from '@kinship/shared';
 import { UserEntity } from '../../accounts/entities/user.entity';
-import { FlagCaseEntity, TargetType } from './flag-case.entity';
+import { FlagCaseEntity, TargetType } from '../../screening/entities/flag-case.entity';
 
 /** One member's flag on one item; a member flags an item once. Flaggers stay anonymous to authors. */
 @Entity('flags')

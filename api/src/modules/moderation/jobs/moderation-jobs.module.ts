@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ModerationCoreModule } from '../moderation-core.module';
+import { ScreeningModule } from '../../screening/screening.module';
 import { ModerationProcessor } from './moderation.processor';
 
 /** Worker side of moderation: its job handlers. */
-@Module({ imports: [ModerationCoreModule], providers: [ModerationProcessor] })
+@Module({ imports: [ScreeningModule], providers: [ModerationProcessor] })
 export class ModerationJobsModule {}

@@ -1,11 +1,5 @@
 import { defineJob } from '../../../queue/jobs';
 
-/** A case opened (or needs attention again): tell every moderator. */
-export const NOTIFY_CASE = defineJob<{ caseId: string }>('notifications', 'moderation.case-opened');
-
-/** Delayed: if nobody has acknowledged this crisis case yet, tell the admins. */
-export const ESCALATE_CRISIS = defineJob<{ caseId: string }>('notifications', 'moderation.escalate-crisis');
-
 /** A moderator acted: tell the member affected (with the reason) and, for flags, the flaggers. */
 export const NOTIFY_OUTCOME = defineJob<{ actionId: string }>('notifications', 'moderation.outcome');
 

@@ -5,9 +5,10 @@ import { APP_CONFIG } from '../../../config/config.module';
 import { AppConfig } from '../../../config/config';
 import { JobRegistry } from '../../../queue/job-registry';
 import { SweepRegistry } from '../../../queue/sweeper.service';
-import { CaseKind } from '../entities/flag-case.entity';
-import { ModerationLogService } from '../moderation-log.service';
-import { ESCALATE_CRISIS, NOTIFY_APPEAL, NOTIFY_CASE, NOTIFY_OUTCOME, REMIND_STALE_CASES } from './moderation.jobs';
+import { CaseKind } from '../../screening/entities/flag-case.entity';
+import { ModerationLogService } from '../../screening/moderation-log.service';
+import { ESCALATE_CRISIS, NOTIFY_CASE } from '../../screening/jobs/screening.jobs';
+import { NOTIFY_APPEAL, NOTIFY_OUTCOME, REMIND_STALE_CASES } from './moderation.jobs';
 
 const CASE_TITLES: Record<CaseKind, string> = {
   CRISIS: 'Urgent: a member may be in crisis',

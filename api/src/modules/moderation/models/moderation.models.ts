@@ -3,9 +3,9 @@ import { FLAG_REASONS } from '@kinship/shared';
 import type { FlagReason } from '@kinship/shared';
 import { Connection } from '../../../graphql/connection';
 import { AppealEntity, AppealStatus } from '../entities/appeal.entity';
-import { CaseKind, CaseStatus, FlagCaseEntity, FlagPriority, TargetType } from '../entities/flag-case.entity';
-import { ModerationActionEntity, ModerationActionType } from '../entities/moderation-action.entity';
-import { WatchedWordAction, WatchedWordEntity } from '../entities/watched-word.entity';
+import { CaseKind, CaseStatus, FlagCaseEntity, FlagPriority, TargetType } from '../../screening/entities/flag-case.entity';
+import { ModerationActionEntity, ModerationActionType } from '../../screening/entities/moderation-action.entity';
+import { WatchedWordAction, WatchedWordEntity } from '../../screening/entities/watched-word.entity';
 
 const values = <T extends string>(...v: T[]) => Object.fromEntries(v.map((x) => [x, x])) as Record<T, T>;
 

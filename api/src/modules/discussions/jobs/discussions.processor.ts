@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { InjectLogger, Logger } from '../../../common/logger.module';
 import { JobRegistry } from '../../../queue/job-registry';
 import { blockedBetween } from '../../accounts/blocks.service';
-import { reactionSummary } from '../../discussions/posting-rules';
-import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from './notifications.jobs';
+import { NotificationWriter } from '../../notifications/notification-writer';
+import { reactionSummary } from '../posting-rules';
+import { NOTIFY_MENTIONS, NOTIFY_REACTION, NOTIFY_REPLY } from './discussions.jobs';
 
 const REACTION_BATCH_MS = 10 * 60_000;
 
@@ -25,16 +26,17 @@ function postUrl(post: PostFacts): string {
 }
 
 /**
- * Turns domain events into notifications. Each handler reloads what it needs by id, skips what
+ * Tells members what happened around posts (replies, mentions, reactions). Each handler reloads what it needs by id, skips what
  * is gone or hidden, and writes with the (user, source) unique key, so a job that runs twice
  * (or two workers running it at once) has one effect.
  */
 @Injectable()
-export class NotificationsProcessor implements OnModuleInit {
+export class DiscussionsProcessor implements OnModuleInit {
   constructor(
     private readonly registry: JobRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectLogger() private readonly logger: Logger,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   onModuleInit(): void {
@@ -65,26 +67,25 @@ export class NotificationsProcessor implements OnModuleInit {
   async reply(postId: string): Promise<void> {
     const post = await this.post(postId);
     if (!post) return;
-    const [, inserted]: [unknown, number] = await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-       SELECT r.user_id, 'REPLY', $1,
-              CASE WHEN r.user_id = $3 THEN $4 || ' replied to your thread'
-                   WHEN r.quoted THEN $4 || ' replied to your post'
-                   ELSE $4 || ' replied in a thread you follow' END,
-              $5, $6
-         FROM (
-           SELECT DISTINCT ON (user_id) user_id, quoted FROM (
-             SELECT w.user_id, false AS quoted FROM thread_watches w WHERE w.thread_id = $7 AND w.watching
-             UNION ALL
-             SELECT q.author_id, true FROM posts q WHERE q.id = $8
-           ) candidates ORDER BY user_id, quoted DESC
-         ) r
-        WHERE r.user_id <> $2
-          AND NOT (r.user_id = ANY($9::uuid[]))
-          AND NOT ${blockedBetween('r.user_id', '$2')}
-       ON CONFLICT (user_id, source_key) DO NOTHING`,
-      [
-        `reply:${postId}`,
+    const told = await this.notifications.fanOut(this.dataSource, {
+      type: 'REPLY',
+      sourceKey: `reply:${postId}`,
+      actor: '$1',
+      recipients: `
+        SELECT r.user_id,
+               CASE WHEN r.user_id = $2 THEN $3 || ' replied to your thread'
+                    WHEN r.quoted THEN $3 || ' replied to your post'
+                    ELSE $3 || ' replied in a thread you follow' END AS title,
+               $4 AS body, $5 AS url
+          FROM (
+            SELECT DISTINCT ON (user_id) user_id, quoted FROM (
+              SELECT w.user_id, false AS quoted FROM thread_watches w WHERE w.thread_id = $6 AND w.watching
+              UNION ALL
+              SELECT q.author_id, true FROM posts q WHERE q.id = $7
+            ) candidates ORDER BY user_id, quoted DESC
+          ) r
+         WHERE NOT (r.user_id = ANY($8::uuid[]))`,
+      params: [
         post.author_id,
         post.thread_author_id,
         post.author_name,
@@ -94,7 +95,8 @@ export class NotificationsProcessor implements OnModuleInit {
         post.reply_to_post_id,
         post.mentioned_user_ids,
       ],
-    );
+    });
+    const inserted = told.length;
     this.logger.debug({ postId, inserted }, 'reply notifications');
   }
 
@@ -102,14 +104,14 @@ export class NotificationsProcessor implements OnModuleInit {
   async mentions(postId: string): Promise<void> {
     const post = await this.post(postId);
     if (!post || post.mentioned_user_ids.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-       SELECT u.id, 'MENTION', $1, $3 || ' mentioned you', $4, $5
-         FROM users u
-        WHERE u.id = ANY($6::uuid[]) AND u.id <> $2 AND NOT ${blockedBetween('u.id', '$2')}
-       ON CONFLICT (user_id, source_key) DO NOTHING`,
-      [`mention:${postId}`, post.author_id, post.author_name, post.thread_title, postUrl(post), post.mentioned_user_ids],
-    );
+    await this.notifications.fanOut(this.dataSource, {
+      type: 'MENTION',
+      sourceKey: `mention:${postId}`,
+      actor: '$1',
+      recipients: `SELECT u.id AS user_id, $2 || ' mentioned you' AS title, $3 AS body, $4 AS url
+                     FROM users u WHERE u.id = ANY($5::uuid[])`,
+      params: [post.author_id, post.author_name, post.thread_title, postUrl(post), post.mentioned_user_ids],
+    });
   }
 
   /**
@@ -154,11 +156,10 @@ export class NotificationsProcessor implements OnModuleInit {
         reactions[0].display_name,
       );
       const sourceKey = openBatch?.source_key ?? `reaction:${postId}:${reactions[0].created_at.getTime()}`;
-      await manager.query(
-        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-         VALUES ($1, 'REACTION', $2, $3, $4, $5)
-         ON CONFLICT (user_id, source_key) DO UPDATE SET title = EXCLUDED.title`,
-        [post.author_id, sourceKey, title, post.thread_title, postUrl(post)],
+      await this.notifications.notify(
+        manager,
+        { userId: post.author_id, type: 'REACTION', sourceKey, title, body: post.thread_title, url: postUrl(post) },
+        'retitle',
       );
     });
   }

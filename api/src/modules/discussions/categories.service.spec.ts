@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from './discussions.service';
+import { slugify } from './categories.service';
 
 describe('slugify', () => {
   it.each([

@@ -4,11 +4,12 @@ import { ModerationSettingsService } from './moderation-settings.service';
 import { ScreeningService } from './screening.service';
 
 /**
- * The parts of moderation other domains call while writing: screening new content and writing
- * the log. Kept apart from ModerationModule so domains can use them without a dependency cycle.
+ * What content domains call while writing: screening new content (watched words, first posts,
+ * crisis detection, opening cases), the moderation log and the moderation settings. It sits below
+ * discussions, events and resources; the moderation workflow (moderation/) sits above them.
  */
 @Module({
   providers: [ModerationLogService, ModerationSettingsService, ScreeningService],
   exports: [ModerationLogService, ModerationSettingsService, ScreeningService],
 })
-export class ModerationCoreModule {}
+export class ScreeningModule {}

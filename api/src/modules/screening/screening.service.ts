@@ -5,7 +5,7 @@ import { detectCrisis, hasRole, Role, SAFETY_RESOURCES, SafetyResource } from '@
 import { badInput } from '../../graphql/errors';
 import { OutboxService } from '../../queue/outbox.service';
 import { CaseKind, FlagPriority, TargetType } from './entities/flag-case.entity';
-import { ESCALATE_CRISIS, NOTIFY_CASE } from './jobs/moderation.jobs';
+import { ESCALATE_CRISIS, NOTIFY_CASE } from './jobs/screening.jobs';
 import { ModerationSettingsService } from './moderation-settings.service';
 
 export interface Screening {
