@@ -3,17 +3,24 @@ import type { TypedDocumentNode } from '@kinship/graphql';
 import { Kind, print, type OperationDefinitionNode } from 'graphql';
 import { env } from '$env/dynamic/private';
 
-/** The error codes the api puts in `extensions.code` (plus what this client adds for odd answers). */
-export type ApiErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'RATE_LIMITED'
-  | 'CONFLICT'
+/** The error codes the api puts in `extensions.code`, each once. */
+const API_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'RATE_LIMITED',
+  'CONFLICT',
   /** PostgreSQL unreachable for a moment: the api's sentence says to try again (HTTP 503). */
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL';
+  'SERVICE_UNAVAILABLE',
+] as const;
+
+/** An api error code, or INTERNAL for anything else (an unknown code, an odd answer). */
+export type ApiErrorCode = (typeof API_CODES)[number] | 'INTERNAL';
+
+function isApiCode(code: unknown): code is (typeof API_CODES)[number] {
+  return (API_CODES as readonly unknown[]).includes(code);
+}
 
 /** One error from the api, reduced to what a page needs to tell the member. */
 export interface ApiError {
@@ -39,16 +46,6 @@ export interface RequestOptions {
     locals?: Partial<Pick<App.Locals, 'requestId'>>;
   };
 }
-
-const KNOWN_CODES = new Set<string>([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'RATE_LIMITED',
-  'CONFLICT',
-  'SERVICE_UNAVAILABLE',
-]);
 
 const TIMEOUT_MS = 15_000;
 export const UNREACHABLE_MESSAGE =
@@ -91,8 +88,7 @@ interface GraphQLResponseBody {
 /** Reads the first GraphQL error into an ApiError. Exported for tests. */
 export function toApiError(raw: { message?: unknown; extensions?: Record<string, unknown> }): ApiError {
   const extensions = raw.extensions ?? {};
-  const code =
-    typeof extensions.code === 'string' && KNOWN_CODES.has(extensions.code) ? extensions.code : 'INTERNAL';
+  const code = isApiCode(extensions.code) ? extensions.code : 'INTERNAL';
   const fields: Record<string, string> = {};
   if (extensions.fields && typeof extensions.fields === 'object') {
     for (const [name, message] of Object.entries(extensions.fields as Record<string, unknown>)) {
@@ -108,7 +104,7 @@ export function toApiError(raw: { message?: unknown; extensions?: Record<string,
   const field = typeof extensions.field === 'string' ? extensions.field : undefined;
   if (field && !(field in fields)) fields[field] = message;
   return {
-    code: code as ApiErrorCode,
+    code,
     message,
     field,
     fields,
