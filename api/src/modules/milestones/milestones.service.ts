@@ -10,6 +10,7 @@ import { badInput, forbidden, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { blockedBetween, BlocksService } from '../accounts/blocks.service';
+import { NotificationWriter } from '../notifications/notification-writer';
 import { CategoriesService } from '../discussions/categories.service';
 import { PostingService, Written } from '../discussions/posting.service';
 import { CelebrateInput, Milestone, MilestoneProgress, Visibility } from './models/milestone.models';
@@ -33,6 +34,7 @@ export class MilestonesService {
     private readonly categories: CategoriesService,
     private readonly posting: PostingService,
     private readonly blocks: BlocksService,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   async progress(userId: string, now = new Date()): Promise<MilestoneProgress> {
@@ -175,13 +177,15 @@ export class MilestonesService {
         if (member.recoveryAnnounce) {
           if (await this.postCelebration(member, milestone, categoryId)) celebrations++;
         } else {
-          const [row]: unknown[] = await this.dataSource.query(
-            `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-             VALUES ($1, 'MILESTONE', $2, $3, 'Only you can see this.', '/milestones')
-             ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
-            [member.id, `milestone-private:${milestone.key}:${milestone.date}`, `Today is ${milestone.label}. Well done.`],
-          );
-          if (row) privateNotes++;
+          const told = await this.notifications.notify(this.dataSource, {
+            userId: member.id,
+            type: 'MILESTONE',
+            sourceKey: `milestone-private:${milestone.key}:${milestone.date}`,
+            title: `Today is ${milestone.label}. Well done.`,
+            body: 'Only you can see this.',
+            url: '/milestones',
+          });
+          if (told) privateNotes++;
         }
       }
     }
@@ -210,14 +214,15 @@ export class MilestonesService {
         body: `Celebrating ${milestone.label} today.`,
       });
       await manager.query(`UPDATE celebrations SET thread_id = $2 WHERE id = $1`, [claimed.id, opening.threadId]);
-      await manager.query(
-        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-         SELECT f.follower_id, 'MILESTONE', $2, $3 || ' is celebrating ' || $4, 'Send them a cheer.', '/milestones/' || $1
-           FROM follows f
-          WHERE f.followee_id = $5 AND NOT ${blockedBetween('f.follower_id', '$5')}
-         ON CONFLICT (user_id, source_key) DO NOTHING`,
-        [claimed.id, `milestone:${claimed.id}`, member.displayName, milestone.label, member.id],
-      );
+      await this.notifications.fanOut(manager, {
+        type: 'MILESTONE',
+        sourceKey: `milestone:${claimed.id}`,
+        actor: '$1',
+        recipients: `SELECT f.follower_id AS user_id, $2 || ' is celebrating ' || $3 AS title, 'Send them a cheer.' AS body,
+                            '/milestones/' || $4 AS url
+                       FROM follows f WHERE f.followee_id = $1`,
+        params: [member.id, member.displayName, milestone.label, claimed.id],
+      });
       return true;
     });
   }

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../../../config/config.module';
 import { AppConfig } from '../../../config/config';
 import { JobRegistry } from '../../../queue/job-registry';
 import { SweepRegistry } from '../../../queue/sweeper.service';
+import { NotificationWriter } from '../../notifications/notification-writer';
 import { EVENT_REMINDER, NOTIFY_EVENT_CANCELLED, NOTIFY_EVENT_CHANGED, NOTIFY_WAITLIST_PROMOTED } from './events.jobs';
 
 function inWords(minutes: number): string {
@@ -24,6 +25,7 @@ export class EventsProcessor implements OnModuleInit {
     private readonly sweeps: SweepRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   onModuleInit(): void {
@@ -70,14 +72,15 @@ export class EventsProcessor implements OnModuleInit {
    */
   async reminder(eventId: string, minutesBefore: number, startsAt: string, passedOver: number[] = []): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: unknown[] = await manager.query(
-        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-         SELECT r.user_id, 'EVENT_REMINDER', $2, e.title || ' starts in ' || $3, 'You said you are going.', '/events/' || e.id
-           FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status = 'GOING' AND NOT r.waitlisted
-          WHERE e.id = $1 AND e.cancelled_at IS NULL AND e.status = 'VISIBLE' AND date_trunc('milliseconds', e.starts_at) = $4::timestamptz
-         ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
-        [eventId, `reminder:${eventId}:${minutesBefore}:${startsAt}`, inWords(minutesBefore), startsAt],
-      );
+      const rows = await this.notifications.fanOut(manager, {
+        type: 'EVENT_REMINDER',
+        sourceKey: `reminder:${eventId}:${minutesBefore}:${startsAt}`,
+        recipients: `
+          SELECT r.user_id, e.title || ' starts in ' || $2 AS title, 'You said you are going.' AS body, '/events/' || e.id AS url
+            FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status = 'GOING' AND NOT r.waitlisted
+           WHERE e.id = $1 AND e.cancelled_at IS NULL AND e.status = 'VISIBLE' AND date_trunc('milliseconds', e.starts_at) = $3::timestamptz`,
+        params: [eventId, inWords(minutesBefore), startsAt],
+      });
       await manager.query(
         `INSERT INTO event_reminders (event_id, minutes_before, starts_at)
          SELECT $1, m, $3::timestamptz FROM unnest($2::int[]) AS m ON CONFLICT DO NOTHING`,
@@ -88,37 +91,40 @@ export class EventsProcessor implements OnModuleInit {
   }
 
   async promoted(eventId: string, userId: string, seq: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-       SELECT r.user_id, 'WAITLIST_PROMOTED', $3, 'A seat opened up: you are going to ' || e.title,
-              'You were next on the waitlist.', '/events/' || e.id
-         FROM rsvps r JOIN events e ON e.id = r.event_id
-        WHERE r.event_id = $1 AND r.user_id = $2 AND r.status = 'GOING' AND NOT r.waitlisted AND e.cancelled_at IS NULL
-       ON CONFLICT (user_id, source_key) DO NOTHING`,
-      [eventId, userId, `promoted:${eventId}:${seq}`],
-    );
+    await this.notifications.fanOut(this.dataSource, {
+      type: 'WAITLIST_PROMOTED',
+      sourceKey: `promoted:${eventId}:${seq}`,
+      recipients: `
+        SELECT r.user_id, 'A seat opened up: you are going to ' || e.title AS title,
+               'You were next on the waitlist.' AS body, '/events/' || e.id AS url
+          FROM rsvps r JOIN events e ON e.id = r.event_id
+         WHERE r.event_id = $1 AND r.user_id = $2 AND r.status = 'GOING' AND NOT r.waitlisted AND e.cancelled_at IS NULL`,
+      params: [eventId, userId],
+    });
   }
 
   /** Members going, waitlisted or maybe hear that the time or place changed (once the event is approved). */
   async changed(eventId: string, version: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-       SELECT r.user_id, 'EVENT_CHANGED', $2, e.title || ': the time or place changed', 'Check the new details.', '/events/' || e.id
-         FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status IN ('GOING', 'MAYBE')
-        WHERE e.id = $1 AND e.cancelled_at IS NULL AND e.status = 'VISIBLE' AND r.user_id <> e.organizer_id
-       ON CONFLICT (user_id, source_key) DO NOTHING`,
-      [eventId, `changed:${eventId}:${version}`],
-    );
+    await this.notifications.fanOut(this.dataSource, {
+      type: 'EVENT_CHANGED',
+      sourceKey: `changed:${eventId}:${version}`,
+      recipients: `
+        SELECT r.user_id, e.title || ': the time or place changed' AS title, 'Check the new details.' AS body, '/events/' || e.id AS url
+          FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status IN ('GOING', 'MAYBE')
+         WHERE e.id = $1 AND e.cancelled_at IS NULL AND e.status = 'VISIBLE' AND r.user_id <> e.organizer_id`,
+      params: [eventId],
+    });
   }
 
   async cancelled(eventId: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-       SELECT r.user_id, 'EVENT_CANCELLED', $2, e.title || ' was cancelled', left(coalesce(e.cancel_reason, ''), 300), '/events/' || e.id
-         FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status IN ('GOING', 'MAYBE')
-        WHERE e.id = $1 AND e.cancelled_at IS NOT NULL AND r.user_id <> e.organizer_id
-       ON CONFLICT (user_id, source_key) DO NOTHING`,
-      [eventId, `cancelled:${eventId}`],
-    );
+    await this.notifications.fanOut(this.dataSource, {
+      type: 'EVENT_CANCELLED',
+      sourceKey: `cancelled:${eventId}`,
+      recipients: `
+        SELECT r.user_id, e.title || ' was cancelled' AS title, left(coalesce(e.cancel_reason, ''), 300) AS body, '/events/' || e.id AS url
+          FROM events e JOIN rsvps r ON r.event_id = e.id AND r.status IN ('GOING', 'MAYBE')
+         WHERE e.id = $1 AND e.cancelled_at IS NOT NULL AND r.user_id <> e.organizer_id`,
+      params: [eventId],
+    });
   }
 }

@@ -6,6 +6,7 @@ import { AppConfig } from '../../../config/config';
 import { JobRegistry } from '../../../queue/job-registry';
 import { SweepRegistry } from '../../../queue/sweeper.service';
 import { CaseKind } from '../../screening/entities/flag-case.entity';
+import { NotificationWriter } from '../../notifications/notification-writer';
 import { ModerationLogService } from '../../screening/moderation-log.service';
 import { ESCALATE_CRISIS, NOTIFY_CASE } from '../../screening/jobs/screening.jobs';
 import { NOTIFY_APPEAL, NOTIFY_OUTCOME, REMIND_STALE_CASES } from './moderation.jobs';
@@ -42,6 +43,7 @@ export class ModerationProcessor implements OnModuleInit {
     private readonly log: ModerationLogService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationWriter,
   ) {}
 
   onModuleInit(): void {
@@ -64,16 +66,18 @@ export class ModerationProcessor implements OnModuleInit {
 
   /** Every moderator and admin hears of a new case. */
   async caseOpened(caseId: string, sourceKey = `case:${caseId}`): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
-       SELECT u.id, 'FLAG_RAISED', $2,
-              CASE c.kind WHEN 'CRISIS' THEN $3 WHEN 'SUPPORT' THEN $4 WHEN 'PREMODERATION' THEN $6 ELSE $5 END,
-              'Open the review queue to see it.', '/moderation/cases/' || c.id, c.kind = 'CRISIS'
-         FROM flag_cases c, users u
-        WHERE c.id = $1 AND c.status = 'OPEN' AND u.role IN ('MODERATOR', 'ADMIN')
-       ON CONFLICT (user_id, source_key) DO NOTHING`,
-      [caseId, sourceKey, CASE_TITLES.CRISIS, CASE_TITLES.SUPPORT, CASE_TITLES.RULES, CASE_TITLES.PREMODERATION],
-    );
+    await this.notifications.fanOut(this.dataSource, {
+      type: 'FLAG_RAISED',
+      sourceKey,
+      urgent: 'column',
+      recipients: `
+        SELECT u.id AS user_id,
+               CASE c.kind WHEN 'CRISIS' THEN $2 WHEN 'SUPPORT' THEN $3 WHEN 'PREMODERATION' THEN $5 ELSE $4 END AS title,
+               'Open the review queue to see it.' AS body, '/moderation/cases/' || c.id AS url, c.kind = 'CRISIS' AS urgent
+          FROM flag_cases c, users u
+         WHERE c.id = $1 AND c.status = 'OPEN' AND u.role IN ('MODERATOR', 'ADMIN')`,
+      params: [caseId, CASE_TITLES.CRISIS, CASE_TITLES.SUPPORT, CASE_TITLES.RULES, CASE_TITLES.PREMODERATION],
+    });
   }
 
   /**
@@ -90,14 +94,17 @@ export class ModerationProcessor implements OnModuleInit {
       if (!crisis) return;
       await manager.query(`UPDATE flag_cases SET escalated_at = now() WHERE id = $1 AND escalated_at IS NULL`, [caseId]);
       if (!crisis.waiting) return;
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
-         SELECT u.id, 'FLAG_RAISED', $2, 'No moderator has answered a crisis alert',
-                'A member may be in crisis and nobody has taken the case yet. Please open it now.', '/moderation/cases/' || $1, true
-           FROM users u WHERE u.role = 'ADMIN'
-         ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
-        [caseId, `crisis-escalation:${caseId}`],
-      );
+      const inserted = await this.notifications.fanOut(manager, {
+        type: 'FLAG_RAISED',
+        sourceKey: `crisis-escalation:${caseId}`,
+        urgent: true,
+        recipients: `
+          SELECT u.id AS user_id, 'No moderator has answered a crisis alert' AS title,
+                 'A member may be in crisis and nobody has taken the case yet. Please open it now.' AS body,
+                 '/moderation/cases/' || $1 AS url
+            FROM users u WHERE u.role = 'ADMIN'`,
+        params: [caseId],
+      });
       if (inserted.length > 0) {
         await this.log.record(manager, {
           moderatorId: null,
@@ -135,37 +142,42 @@ export class ModerationProcessor implements OnModuleInit {
     const appealUrl = `/appeals/new?action=${actionId}`;
     if (title && action.target_user_id) {
       const url = ['HIDE', 'REMOVE', 'WARN', 'SUSPEND'].includes(action.action) ? appealUrl : (postUrl ?? '/notifications');
-      await this.dataSource.query(
-        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-         VALUES ($1, 'MODERATION_OUTCOME', $2, $3, $4, $5) ON CONFLICT (user_id, source_key) DO NOTHING`,
-        [action.target_user_id, `outcome:${actionId}`, title, (action.reason ?? '').slice(0, 300), url],
-      );
+      await this.notifications.notify(this.dataSource, {
+        userId: action.target_user_id,
+        type: 'MODERATION_OUTCOME',
+        sourceKey: `outcome:${actionId}`,
+        title,
+        body: (action.reason ?? '').slice(0, 300),
+        url,
+      });
     }
     if (action.case_id && ['DISMISS', 'HIDE', 'REMOVE'].includes(action.action)) {
-      await this.dataSource.query(
-        `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-         SELECT DISTINCT f.flagger_id, 'MODERATION_OUTCOME', $2, 'Thank you: a moderator reviewed your flag',
-                CASE WHEN $3 = 'DISMISS' THEN 'They found it within the community guidelines.' ELSE 'They took action on it.' END,
-                '/notifications'
-           FROM flags f WHERE f.case_id = $1 AND f.flagger_id IS DISTINCT FROM $4
-         ON CONFLICT (user_id, source_key) DO NOTHING`,
-        [action.case_id, `flag-outcome:${actionId}`, action.action, action.target_user_id],
-      );
+      await this.notifications.fanOut(this.dataSource, {
+        type: 'MODERATION_OUTCOME',
+        sourceKey: `flag-outcome:${actionId}`,
+        recipients: `
+          SELECT DISTINCT f.flagger_id AS user_id, 'Thank you: a moderator reviewed your flag' AS title,
+                 CASE WHEN $2 = 'DISMISS' THEN 'They found it within the community guidelines.' ELSE 'They took action on it.' END AS body,
+                 '/notifications' AS url
+            FROM flags f WHERE f.case_id = $1 AND f.flagger_id IS DISTINCT FROM $3`,
+        params: [action.case_id, action.action, action.target_user_id],
+      });
     }
   }
 
   /** Moderators other than the one whose decision is appealed hear of the appeal. */
   async appealed(appealId: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notifications (user_id, type, source_key, title, body, url)
-       SELECT u.id, 'FLAG_RAISED', $2, 'A member appealed a moderation decision',
-              'A different moderator than the one who acted needs to decide it.', '/moderation/appeals'
-         FROM appeals ap JOIN moderation_actions a ON a.id = ap.action_id, users u
-        WHERE ap.id = $1 AND ap.status = 'PENDING' AND u.role IN ('MODERATOR', 'ADMIN')
-          AND u.id IS DISTINCT FROM a.moderator_id
-       ON CONFLICT (user_id, source_key) DO NOTHING`,
-      [appealId, `appeal:${appealId}`],
-    );
+    await this.notifications.fanOut(this.dataSource, {
+      type: 'FLAG_RAISED',
+      sourceKey: `appeal:${appealId}`,
+      recipients: `
+        SELECT u.id AS user_id, 'A member appealed a moderation decision' AS title,
+               'A different moderator than the one who acted needs to decide it.' AS body, '/moderation/appeals' AS url
+          FROM appeals ap JOIN moderation_actions a ON a.id = ap.action_id, users u
+         WHERE ap.id = $1 AND ap.status = 'PENDING' AND u.role IN ('MODERATOR', 'ADMIN')
+           AND u.id IS DISTINCT FROM a.moderator_id`,
+      params: [appealId],
+    });
   }
 
   /** Cases open longer than the limit (48 hours by default) remind moderators again. */
