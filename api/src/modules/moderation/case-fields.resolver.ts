@@ -7,7 +7,7 @@ import { UsersLoader } from '../accounts/users.loader';
 import { DiscussionLoadsService } from '../discussions/discussion-loads.service';
 import { Post, toPost } from '../discussions/models/post.model';
 import { FlagCase, FlagNote, FlagReasonCount } from './models/moderation.models';
-import { ModerationService } from './moderation.service';
+import { CaseDetailsService } from './case-details.service';
 
 const CASE_REASONS = defineLoader<string, FlagReasonCount[]>('moderation.reasonsByCaseId');
 const CASE_NOTES = defineLoader<string, FlagNote[]>('moderation.notesByCaseId');
@@ -17,14 +17,14 @@ const WARNING_COUNTS = defineLoader<string, number>('moderation.warningCountsByU
 @Resolver(() => FlagCase)
 export class CaseFieldsResolver {
   constructor(
-    private readonly moderation: ModerationService,
+    private readonly details: CaseDetailsService,
     private readonly discussionLoads: DiscussionLoadsService,
     private readonly users: UsersLoader,
   ) {}
 
   @ResolveField(() => [FlagReasonCount])
   reasons(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<FlagReasonCount[]> {
-    return ctx.loaders.for(CASE_REASONS, (ids) => this.moderation.reasonsByCaseIds(ids)).load(c.id);
+    return ctx.loaders.for(CASE_REASONS, (ids) => this.details.reasonsByCaseIds(ids)).load(c.id);
   }
 
   @ResolveField(() => Int, { description: 'All flags on the item, support flags included.' })
@@ -34,7 +34,7 @@ export class CaseFieldsResolver {
 
   @ResolveField(() => [FlagNote], { description: "Flaggers' notes, without their names." })
   notes(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<FlagNote[]> {
-    return ctx.loaders.for(CASE_NOTES, (ids) => this.moderation.notesByCaseIds(ids)).load(c.id);
+    return ctx.loaders.for(CASE_NOTES, (ids) => this.details.notesByCaseIds(ids)).load(c.id);
   }
 
   @ResolveField(() => Post, { nullable: true, description: 'The post, for POST cases (its thread gives the context).' })
@@ -52,7 +52,7 @@ export class CaseFieldsResolver {
   @ResolveField(() => Int, { description: "The member's warnings so far (withdrawn ones not counted)." })
   priorWarnings(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<number> {
     if (!c.targetUserId) return Promise.resolve(0);
-    return ctx.loaders.for(WARNING_COUNTS, (ids) => this.moderation.warningCountsByUserIds(ids)).load(c.targetUserId);
+    return ctx.loaders.for(WARNING_COUNTS, (ids) => this.details.warningCountsByUserIds(ids)).load(c.targetUserId);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The moderator who took the case.' })

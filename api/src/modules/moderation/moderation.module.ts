@@ -6,12 +6,28 @@ import { ResourcesModule } from '../resources/resources.module';
 import { CaseFieldsResolver } from './case-fields.resolver';
 import { ScreeningModule } from '../screening/screening.module';
 import { ModerationResolver } from './moderation.resolver';
-import { ModerationService } from './moderation.service';
+import { AppealsService } from './appeals.service';
+import { CaseDetailsService } from './case-details.service';
+import { CasesService } from './cases.service';
+import { FlagsService } from './flags.service';
+import { MemberModerationService } from './member-moderation.service';
+import { ModerationTargets } from './moderation-targets.service';
+import { WatchedWordsService } from './watched-words.service';
 import { PostModerationResolver } from './post-moderation.resolver';
 
 @Module({
   imports: [AccountsModule, DiscussionsModule, EventsModule, ResourcesModule, ScreeningModule],
-  providers: [ModerationService, ModerationResolver, CaseFieldsResolver, PostModerationResolver],
-  exports: [ModerationService],
+  providers: [
+    ModerationTargets,
+    FlagsService,
+    CasesService,
+    MemberModerationService,
+    AppealsService,
+    WatchedWordsService,
+    CaseDetailsService,
+    ModerationResolver,
+    CaseFieldsResolver,
+    PostModerationResolver,
+  ],
 })
 export class ModerationModule {}

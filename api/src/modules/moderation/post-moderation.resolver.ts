@@ -6,7 +6,7 @@ import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { Post } from '../discussions/models/post.model';
 import { ModerationActionTypeEnum } from './models/moderation.models';
 import type { ModerationActionEntity, ModerationActionType } from '../screening/entities/moderation-action.entity';
-import { ModerationService } from './moderation.service';
+import { CaseDetailsService } from './case-details.service';
 
 @ObjectType({ description: 'Why a post is hidden or removed: for its author (to appeal) and moderators.' })
 export class ModerationDecision {
@@ -27,7 +27,7 @@ const POST_DECISIONS = defineLoader<string, ModerationActionEntity | null>('mode
 
 @Resolver(() => Post)
 export class PostModerationResolver {
-  constructor(private readonly moderation: ModerationService) {}
+  constructor(private readonly details: CaseDetailsService) {}
 
   @ResolveField(() => ModerationDecision, { nullable: true })
   async moderationDecision(
@@ -37,7 +37,7 @@ export class PostModerationResolver {
   ): Promise<ModerationDecision | null> {
     if (post.status === 'VISIBLE' || post.status === 'PENDING_REVIEW') return null;
     if (post.authorId !== viewer.id && !hasRole(viewer.role, 'MODERATOR')) return null;
-    const action = await ctx.loaders.for(POST_DECISIONS, (ids) => this.moderation.latestDecisionByPostIds(ids)).load(post.id);
+    const action = await ctx.loaders.for(POST_DECISIONS, (ids) => this.details.latestDecisionByPostIds(ids)).load(post.id);
     return action && { actionId: action.id, action: action.action, reason: action.reason, decidedAt: action.createdAt };
   }
 }
