@@ -17,3 +17,19 @@ export function localHref(path: string): ResolvedPathname {
  * needs no such check.
  */
 const resolvePathname = resolve as unknown as (path: Pathname) => ResolvedPathname;
+
+/** `path` (which may carry a query and a hash) with one more query parameter, set or replaced. */
+export function withParam(path: string, name: string, value: string): string {
+  const url = new URL(path, 'http://kinship.invalid');
+  url.searchParams.set(name, value);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * A form's action: `path` (with its query and hash) posting to the named action, as
+ * `/threads/t1?at=21&/flag#post-23`, so a failed try without JavaScript comes back to the same place.
+ */
+export function withAction(path: string, action: string): string {
+  const url = new URL(path, 'http://kinship.invalid');
+  return `${url.pathname}${url.search ? `${url.search}&` : '?'}/${action}${url.hash}`;
+}

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError } from './graphql';
-import { withParam } from './moderation';
-
-describe('withParam', () => {
-  it('adds a parameter before the hash, keeping the rest', () => {
-    expect(withParam('/threads/t1?at=21#post-23', 'flagged', 'p1')).toBe(
-      '/threads/t1?at=21&flagged=p1#post-23',
-    );
-    expect(withParam('/moderation', 'done', 'REMOVE')).toBe('/moderation?done=REMOVE');
-    expect(withParam('/moderation?done=HIDE', 'done', 'REMOVE')).toBe('/moderation?done=REMOVE');
-  });
-});
 
 describe('toApiError and suspension', () => {
   it('keeps when a suspension ends, so the web can say so calmly', () => {

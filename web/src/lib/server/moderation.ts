@@ -3,6 +3,7 @@ import { AcknowledgeCaseDocument, ModerateDocument } from '@kinship/graphql';
 import { hasRole } from '@kinship/shared';
 import { isUuid } from '$lib/ids';
 import { isModerateAction } from '$lib/moderation';
+import { withParam } from '$lib/paths';
 import { request } from './graphql';
 import { failMessage, failWith, optional, requireUser, text, values, type FormProblem } from './forms';
 import { safeLocalPath } from './session';
@@ -23,18 +24,6 @@ export function requireAdmin(locals: App.Locals, url: URL) {
   const session = requireUser(locals, url);
   if (session.user.role !== 'ADMIN') error(403, ADMINS_ONLY);
   return session;
-}
-
-/** `path` (which may carry a query and a hash) with one more query parameter. */
-export function withParam(path: string, name: string, value: string): string {
-  const url = new URL(path, 'http://kinship.invalid');
-  url.searchParams.set(name, value);
-  return `${url.pathname}${url.search}${url.hash}`;
-}
-
-/** The flag form was sent without a reason. */
-export function flagProblem(typed: Record<string, string>, scope?: string): ActionFailure<FormProblem> {
-  return fieldProblem('reason', 'Please choose what you would like the moderators to know.', typed, scope);
 }
 
 /** A failed action with one field at fault (checked here before asking the api). */

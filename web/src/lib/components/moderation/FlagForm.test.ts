@@ -7,9 +7,7 @@ const base = {
   targetType: 'POST' as const,
   targetId: postId,
   subject: "River's post",
-  action: `/threads/t1?flag=${postId}&/flag#post-3`,
-  cancelHref: '/threads/t1#post-3',
-  returnTo: '/threads/t1#post-3',
+  page: '/threads/t1?at=21#post-3',
   idPrefix: 'post-3-flag',
 };
 
@@ -60,17 +58,17 @@ describe('FlagForm', () => {
     const button = screen.getByRole('button', { name: 'Send flag' });
     const form = button.closest('form')!;
     expect(form.getAttribute('method')).toBe('POST');
-    expect(form.getAttribute('action')).toBe(base.action);
+    expect(form.getAttribute('action')).toBe(`/threads/t1?at=21&flag=${postId}&/flag#post-3`);
     screen.getByRole<HTMLInputElement>('radio', { name: 'Spam or solicitation' }).checked = true;
     const data = new FormData(form);
     expect(data.get('targetType')).toBe('POST');
     expect(data.get('targetId')).toBe(postId);
-    expect(data.get('returnTo')).toBe(base.returnTo);
+    expect(data.get('returnTo')).toBe(base.page);
     expect(data.get('reason')).toBe('SPAM');
     expect(data.get('note')).toBe('');
     const note = screen.getByRole('textbox', { name: 'Note for the moderators (optional)' });
     expect(note.getAttribute('maxlength')).toBe('500');
-    expect(screen.getByRole('link', { name: 'Cancel' }).getAttribute('href')).toBe(base.cancelHref);
+    expect(screen.getByRole('link', { name: 'Cancel' }).getAttribute('href')).toBe(base.page);
   });
 
   it('shows the note error inline when "Something else" has no note, keeping the choice', () => {

@@ -1,11 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { CancelEventDocument, EventPageDocument, FlagDocument, RsvpDocument } from '@kinship/graphql';
+import { CancelEventDocument, EventPageDocument, RsvpDocument } from '@kinship/graphql';
 import { isUuid } from '$lib/ids';
 import { isRsvpStatus } from '$lib/events';
 import { request } from '$lib/server/graphql';
-import { failMessage, failWith, loadError, optional, requireUser, text, values } from '$lib/server/forms';
-import { isFlagReason } from '$lib/moderation';
-import { flagProblem } from '$lib/server/moderation';
+import { flagParams, sendFlag } from '$lib/server/flags';
+import { failMessage, failWith, loadError, requireUser, text, values } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = "We couldn't find that event. It may have been removed, or the link may be incomplete.";
@@ -19,32 +18,24 @@ export const load: PageServerLoad = async (event) => {
   const found = result.data.event;
   if (!found) error(404, NOT_FOUND);
   const search = event.url.searchParams;
+  const flag = flagParams(event.url);
   return {
     event: found,
     // Cancelling asks once, also without JavaScript: ?cancel=1 shows the question in place.
     confirmCancel: search.get('cancel') === '1' && found.viewerCanEdit && !found.cancelled,
     done: search.get('done'),
-    // Flagging works without JavaScript: ?flag=1 opens the form, ?flagged=1 says thanks.
-    flagging: search.has('flag') && !found.viewerCanEdit,
-    flagged: search.has('flagged'),
+    // The flag form (see $lib/flags): open for this event (not for its organiser), or thanks.
+    flagging: flag.flagging === found.id && !found.viewerCanEdit,
+    flagged: flag.flagged === found.id,
     now: new Date().toISOString(),
   };
 };
 
 export const actions: Actions = {
   flag: async (event) => {
-    const { token } = requireUser(event.locals, event.url);
     const id = event.params.id;
-    if (!isUuid(id)) error(404, NOT_FOUND);
-    const typed = values(await event.request.formData(), ['reason', 'note']);
-    if (!isFlagReason(typed.reason)) return flagProblem(typed, 'flag');
-    const result = await request(
-      FlagDocument,
-      { input: { targetType: 'EVENT', targetId: id, reason: typed.reason, note: optional(typed.note) } },
-      { token, event },
-    );
-    if (result.error) return failWith(result.error, typed, `/events/${id}?flag=1`, 'flag');
-    redirect(303, `/events/${id}?flagged=1`);
+    const data = await event.request.formData();
+    return sendFlag(event, data, { type: 'EVENT', id, page: `/events/${id}`, gone: NOT_FOUND });
   },
 
   rsvp: async (event) => {

@@ -1,18 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import {
   ApproveResourceDocument,
-  FlagDocument,
   ReportOutdatedDocument,
   ResourcePageDocument,
   SaveResourceDocument,
 } from '@kinship/graphql';
 import { hasRole } from '@kinship/shared';
 import { isUuid } from '$lib/ids';
-import { isFlagReason } from '$lib/moderation';
 import { renewAction, RESOURCE_GONE } from '$lib/resources.server';
+import { flagParams, sendFlag } from '$lib/server/flags';
 import { request } from '$lib/server/graphql';
 import { failWith, loadError, optional, requireUser, text, values } from '$lib/server/forms';
-import { flagProblem } from '$lib/server/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
   const mine = result.data.myResources.some((r) => r.id === id);
   const staff = hasRole(user.role, 'MODERATOR');
   const search = event.url.searchParams;
+  const flag = flagParams(event.url);
   return {
     resource,
     mine,
@@ -34,7 +33,9 @@ export const load: PageServerLoad = async (event) => {
     saved: result.data.savedResources.edges.some((edge) => edge.node.id === id),
     // The expiry notification links here with ?renew=1: the Renew button is highlighted.
     highlightRenew: search.get('renew') === '1',
-    flagging: search.get('flag') === '1' && !mine,
+    // The flag form (see $lib/flags): open for this posting (not for its author), or thanks.
+    flagging: flag.flagging === id && !mine,
+    flagged: flag.flagged === id,
     done: search.get('done'),
     now: new Date().toISOString(),
   };
@@ -74,17 +75,9 @@ export const actions: Actions = {
   },
 
   flag: async (event) => {
-    const { token } = requireUser(event.locals, event.url);
     const id = event.params.id;
-    const typed = values(await event.request.formData(), ['reason', 'note']);
-    if (!isFlagReason(typed.reason)) return flagProblem(typed, 'flag');
-    const result = await request(
-      FlagDocument,
-      { input: { targetType: 'RESOURCE', targetId: id, reason: typed.reason, note: optional(typed.note) } },
-      { token, event },
-    );
-    if (result.error) return failWith(result.error, typed, `${pathOf(id)}?flag=1`, 'flag');
-    redirect(303, `${pathOf(id)}?done=flagged`);
+    const data = await event.request.formData();
+    return sendFlag(event, data, { type: 'RESOURCE', id, page: pathOf(id), gone: RESOURCE_GONE });
   },
 
   renew: (event) => renewAction(event, event.params.id, pathOf(event.params.id)),

@@ -1,7 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import {
   DeletePostDocument,
-  FlagDocument,
   LockThreadDocument,
   PinThreadDocument,
   ReactDocument,
@@ -13,10 +12,10 @@ import {
 } from '@kinship/graphql';
 import { hasRole } from '@kinship/shared';
 import { isUuid } from '$lib/ids';
-import { isFlagReason } from '$lib/moderation';
 import { isReactionKind } from '$lib/reactions';
 import { POSTS_PER_PAGE, pageStart, postHref, replyDraftKey } from '$lib/threads';
 import { parseTopics } from '$lib/topics';
+import { flagParams, sendFlag } from '$lib/server/flags';
 import { request } from '$lib/server/graphql';
 import {
   failMessage,
@@ -28,7 +27,6 @@ import {
   text,
   values,
 } from '$lib/server/forms';
-import { flagProblem, withParam } from '$lib/server/moderation';
 import { safeLocalPath } from '$lib/server/session';
 import type { Actions, PageServerLoad, RouteParams } from './$types';
 
@@ -80,14 +78,14 @@ export const load: PageServerLoad = async (event) => {
   const confirmDelete =
     posts.find((p) => p.id === confirmId && p.author.id === user.id && !p.deleted)?.id ?? null;
 
-  // Flagging works the same way: ?flag=<postId> opens the form under that post (not your own).
-  const flagId = search.get('flag');
+  // The flag form (see $lib/flags) opens under a post that is not your own; after a flag went
+  // through, the thanks shows under the post (or above the posts, if the flag has just hidden it).
+  const flag = flagParams(event.url);
   const flagging =
-    posts.find((p) => p.id === flagId && p.author.id !== user.id && !p.deleted && p.status === 'VISIBLE')
-      ?.id ?? null;
-  // After a flag went through: ?flagged=<postId> says thank you (the post may have just been hidden).
-  const flaggedId = search.get('flagged');
-  const flagged = flaggedId && isUuid(flaggedId) ? flaggedId : null;
+    posts.find(
+      (p) => p.id === flag.flagging && p.author.id !== user.id && !p.deleted && p.status === 'VISIBLE',
+    )?.id ?? null;
+  const flagged = flag.flagged;
 
   // The page's own address without replyTo or confirmDelete, for links that come back to it.
   const pageParams = new URLSearchParams();
@@ -236,19 +234,13 @@ export const actions: Actions = {
   },
 
   flag: async (event) => {
-    const { token, data, returnTo } = await postAction(event);
-    const postId = text(data, 'targetId');
-    const scope = `flag:${postId}`;
-    const typed = values(data, ['reason', 'note']);
-    if (!isUuid(postId)) return failMessage(404, POST_GONE, typed, scope);
-    if (!isFlagReason(typed.reason)) return flagProblem(typed, scope);
-    const result = await request(
-      FlagDocument,
-      { input: { targetType: 'POST', targetId: postId, reason: typed.reason, note: optional(typed.note) } },
-      { token, event },
-    );
-    if (result.error) return failWith(result.error, typed, returnTo, scope);
-    redirect(303, withParam(returnTo, 'flagged', postId));
+    const { data, returnTo } = await postAction(event);
+    return sendFlag(event, data, {
+      type: 'POST',
+      id: text(data, 'targetId'),
+      page: returnTo,
+      gone: POST_GONE,
+    });
   },
 
   watch: (event) => setThreadFlag(event, 'watch'),

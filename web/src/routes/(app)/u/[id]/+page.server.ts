@@ -1,17 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import {
   BlockUserDocument,
   CreatePasswordResetLinkDocument,
-  FlagDocument,
   FollowUserDocument,
   ProfileDocument,
   UnblockUserDocument,
 } from '@kinship/graphql';
 import { isUuid } from '$lib/ids';
+import { flagParams, sendFlag } from '$lib/server/flags';
 import { request } from '$lib/server/graphql';
-import { isFlagReason } from '$lib/moderation';
-import { failMessage, failWith, loadError, optional, requireUser, text, values } from '$lib/server/forms';
-import { flagProblem, requireAdmin } from '$lib/server/moderation';
+import { failMessage, failWith, loadError, requireUser, text } from '$lib/server/forms';
+import { requireAdmin } from '$lib/server/moderation';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = "We couldn't find that member. They may have left Kinship.";
@@ -30,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
   const profile = result.data.user;
   if (!profile) error(404, NOT_FOUND);
   const { posts, ...person } = profile;
+  const flag = flagParams(event.url);
   return {
     profile: person,
     posts: posts.edges.map((edge) => edge.node),
@@ -43,9 +43,9 @@ export const load: PageServerLoad = async (event) => {
     canCreateResetLink: viewer.role === 'ADMIN' && profile.id !== viewer.id,
     blocked: result.data.blockedUsers.some((u) => u.id === profile.id),
     hiddenTopics: result.data.me?.topicFilters ?? [],
-    // Flagging a profile works without JavaScript: ?flag=1 opens the form, ?flagged=1 says thanks.
-    flagging: event.url.searchParams.has('flag') && profile.id !== viewer.id,
-    flagged: event.url.searchParams.has('flagged'),
+    // The flag form (see $lib/flags): open for this profile (not your own), or thanks.
+    flagging: flag.flagging === profile.id && profile.id !== viewer.id,
+    flagged: flag.flagged === profile.id,
   };
 };
 
@@ -80,19 +80,9 @@ export const actions: Actions = {
   },
 
   flag: async (event) => {
-    const { token, user } = requireUser(event.locals, event.url);
     const userId = event.params.id;
-    if (!isUuid(userId)) error(404, NOT_FOUND);
-    const typed = values(await event.request.formData(), ['reason', 'note']);
-    if (userId === user.id) return failMessage(400, "You can't flag your own profile.", typed, 'flag');
-    if (!isFlagReason(typed.reason)) return flagProblem(typed, 'flag');
-    const result = await request(
-      FlagDocument,
-      { input: { targetType: 'USER', targetId: userId, reason: typed.reason, note: optional(typed.note) } },
-      { token, event },
-    );
-    if (result.error) return failWith(result.error, typed, `/u/${userId}?flag=1`, 'flag');
-    redirect(303, `/u/${userId}?flagged=1`);
+    const data = await event.request.formData();
+    return sendFlag(event, data, { type: 'USER', id: userId, page: `/u/${userId}`, gone: NOT_FOUND });
   },
 
   follow: async (event) => {
