@@ -5,7 +5,8 @@ import { AppConfig } from '../../config/config';
 import { CurrentUser, Public } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
 import { calendarFor } from './calendar';
-import { EventsService } from './events.service';
+import { CalendarFeedService } from './calendar-feed.service';
+import { EventListingService } from './event-listing.service';
 
 function sendCalendar(res: Response, filename: string, body: string): void {
   res
@@ -19,7 +20,8 @@ function sendCalendar(res: Response, filename: string, body: string): void {
 @Controller()
 export class CalendarController {
   constructor(
-    private readonly events: EventsService,
+    private readonly events: EventListingService,
+    private readonly calendar: CalendarFeedService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,7 +38,7 @@ export class CalendarController {
   @Get('calendar/:file')
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const token = /^(.+)\.ics$/.exec(file)?.[1];
-    const found = token ? await this.events.feed(token) : null;
+    const found = token ? await this.calendar.feed(token) : null;
     if (!found) throw new NotFoundException('This calendar link is not valid. Make a new one in Kinship.');
     // Only the member's own going events are in the feed, so the places are theirs to see.
     sendCalendar(res, 'kinship.ics', calendarFor('Kinship events', found.events, () => true, this.config.webOrigin));

@@ -8,7 +8,10 @@ import { UsersLoader } from '../accounts/users.loader';
 import { CreateEventInput, UpdateEventInput } from './dto/event.inputs';
 import { EventsArgs } from './dto/events.args';
 import { RsvpEntity } from './entities/rsvp.entity';
-import { EventsService } from './events.service';
+import { CalendarFeedService } from './calendar-feed.service';
+import { EventListingService } from './event-listing.service';
+import { EventSeriesService } from './event-series.service';
+import { RsvpService } from './rsvp.service';
 import { Event, EventConnection, Rsvp, RsvpStatusEnum, toEvent } from './models/event.model';
 
 @ObjectType({ description: 'A member going to an event: display name only.' })
@@ -32,19 +35,22 @@ const VIEWER_RSVPS = defineLoader<string, RsvpEntity | null>('events.viewerRsvpB
 @Resolver(() => Event)
 export class EventsResolver {
   constructor(
-    private readonly service: EventsService,
+    private readonly listing: EventListingService,
+    private readonly series: EventSeriesService,
+    private readonly rsvps: RsvpService,
+    private readonly calendar: CalendarFeedService,
     private readonly users: UsersLoader,
   ) {}
 
   @Query(() => EventConnection, { description: 'Upcoming events by start.' })
   async events(@Args() args: EventsArgs, @CurrentUser() viewer: Viewer): Promise<EventConnection> {
-    const page = await this.service.list(args, viewer);
+    const page = await this.listing.list(args, viewer);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toEvent(e.node) })) };
   }
 
   @Query(() => Event, { nullable: true })
   async event(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: Viewer): Promise<Event | null> {
-    const event = await this.service.find(id, viewer);
+    const event = await this.listing.find(id, viewer);
     return event && toEvent(event);
   }
 
@@ -52,7 +58,7 @@ export class EventsResolver {
     description: 'Staff publish at once; members wait for a moderator. A recurrence creates the whole series (returns the first).',
   })
   async createEvent(@Args('input') input: CreateEventInput, @CurrentUser() viewer: Viewer): Promise<Event> {
-    const [first] = await this.service.create(input, viewer);
+    const [first] = await this.series.create(input, viewer);
     return toEvent(first);
   }
 
@@ -62,7 +68,7 @@ export class EventsResolver {
     @Args('input') input: UpdateEventInput,
     @CurrentUser() viewer: Viewer,
   ): Promise<Event> {
-    return toEvent(await this.service.update(id, input, viewer));
+    return toEvent(await this.series.update(id, input, viewer));
   }
 
   @Mutation(() => Event, { description: 'Organiser or moderator; the reason is sent to members who planned to come.' })
@@ -71,7 +77,7 @@ export class EventsResolver {
     @Args('reason') reason: string,
     @CurrentUser() viewer: Viewer,
   ): Promise<Event> {
-    return toEvent(await this.service.cancel(id, reason, viewer));
+    return toEvent(await this.series.cancel(id, reason, viewer));
   }
 
   @Mutation(() => Rsvp)
@@ -80,12 +86,12 @@ export class EventsResolver {
     @Args('status', { type: () => RsvpStatusEnum }) status: RsvpStatus,
     @CurrentUser() viewer: Viewer,
   ): Promise<Rsvp> {
-    return this.toRsvp(await this.service.rsvp(eventId, status, viewer));
+    return this.toRsvp(await this.rsvps.rsvp(eventId, status, viewer));
   }
 
   @Mutation(() => CalendarLink, { description: 'A new private calendar feed of your going events; the old link stops working.' })
   async resetCalendarLink(@CurrentUser() viewer: Viewer): Promise<CalendarLink> {
-    return { url: `/calendar/${await this.service.resetCalendarToken(viewer)}.ics` };
+    return { url: `/calendar/${await this.calendar.resetCalendarToken(viewer)}.ics` };
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Only for members going, the organiser and moderators.' })
@@ -111,7 +117,7 @@ export class EventsResolver {
 
   @ResolveField(() => [Attendee], { description: 'Members going, by display name.' })
   attendees(@Parent() event: Event, @Context() ctx: GraphQLContext): Promise<Attendee[]> {
-    return ctx.loaders.for(ATTENDEES, (ids) => this.service.attendeesByEventIds(ids)).load(event.id);
+    return ctx.loaders.for(ATTENDEES, (ids) => this.rsvps.attendeesByEventIds(ids)).load(event.id);
   }
 
   @ResolveField(() => Boolean, { description: 'You may edit or cancel it.' })
@@ -120,7 +126,7 @@ export class EventsResolver {
   }
 
   private viewerRsvpEntity(event: Event, ctx: GraphQLContext, viewer: Viewer): Promise<RsvpEntity | null> {
-    return ctx.loaders.for(VIEWER_RSVPS, (ids) => this.service.rsvpsForViewer(ids, viewer.id)).load(event.id);
+    return ctx.loaders.for(VIEWER_RSVPS, (ids) => this.rsvps.rsvpsForViewer(ids, viewer.id)).load(event.id);
   }
 
   private async mayLocate(event: Event, viewer: Viewer, ctx: GraphQLContext): Promise<boolean> {
@@ -130,6 +136,6 @@ export class EventsResolver {
   }
 
   private async toRsvp(rsvp: RsvpEntity): Promise<Rsvp> {
-    return { status: rsvp.status, waitlisted: rsvp.waitlisted, waitlistPosition: await this.service.waitlistPosition(rsvp) };
+    return { status: rsvp.status, waitlisted: rsvp.waitlisted, waitlistPosition: await this.rsvps.waitlistPosition(rsvp) };
   }
 }

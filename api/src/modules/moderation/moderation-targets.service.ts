@@ -10,7 +10,8 @@ import { PostEntity } from '../discussions/entities/post.entity';
 import { PostingService } from '../discussions/posting.service';
 import { ThreadReadingService } from '../discussions/thread-reading.service';
 import { EventEntity } from '../events/entities/event.entity';
-import { EventsService } from '../events/events.service';
+import { EventListingService } from '../events/event-listing.service';
+import { EventSeriesService } from '../events/event-series.service';
 import { ResourceEntity } from '../resources/entities/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { TargetType } from '../screening/entities/flag-case.entity';
@@ -35,7 +36,8 @@ export class ModerationTargets {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly threadReading: ThreadReadingService,
     private readonly posting: PostingService,
-    private readonly events: EventsService,
+    private readonly eventListing: EventListingService,
+    private readonly eventSeries: EventSeriesService,
     private readonly resources: ResourcesService,
   ) {}
 
@@ -51,7 +53,7 @@ export class ModerationTargets {
         return { type, id: user.id, authorId: user.id };
       }
       case 'EVENT': {
-        const event = await this.events.find(id, viewer);
+        const event = await this.eventListing.find(id, viewer);
         if (!event) throw notFound('That event');
         return { type, id: event.id, authorId: event.organizerId, event, status: event.status, content: event.title };
       }
@@ -69,7 +71,7 @@ export class ModerationTargets {
       await manager.update(PostEntity, { id: target.id }, { status });
       if (status === 'VISIBLE') await this.posting.queueNotifications(manager, target.post);
     }
-    if (target.event) await this.events.setStatus(manager, target.event, status);
+    if (target.event) await this.eventSeries.setStatus(manager, target.event, status);
     if (target.resource) await this.resources.setStatus(manager, target.resource, status);
   }
 }

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../common/markdown';
 import { mentionPattern } from '../../common/mentions';
 import { inTransaction } from '../../database/transaction';
 import { AccountsService } from '../accounts/accounts.service';
-import { EventsService } from '../events/events.service';
+import { RsvpService } from '../events/rsvp.service';
 import { buildDataExport } from './data-export';
 
 /** A member's right to take their data with them, and to leave without a trace. */
@@ -17,7 +17,7 @@ export class PrivacyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
-    private readonly events: EventsService,
+    private readonly rsvps: RsvpService,
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
@@ -45,7 +45,7 @@ export class PrivacyService {
       const q = (sql: string, params: unknown[] = [viewer.id]) => manager.query(sql, params);
 
       // Seats go back first, so the first member waiting is promoted (and told) as usual.
-      await this.events.withdrawMember(manager, viewer.id);
+      await this.rsvps.withdrawMember(manager, viewer.id);
 
       // Celebrations are removed with their threads (their titles carry the member's name).
       await q(`DELETE FROM cheers WHERE celebration_id IN (SELECT id FROM celebrations WHERE author_id = $1)`);
