@@ -53,7 +53,7 @@ export class TestHarness {
       POST_INTERVAL_SECONDS_NEW_MEMBER: '0',
       THREAD_INTERVAL_SECONDS: '0',
       THREAD_INTERVAL_SECONDS_NEW_MEMBER: '0',
-      // Pre-moderation of first posts has its own tests (moderation.int-spec.ts).
+      // Pre-moderation of first posts has its own tests (moderation/moderation-settings.int-spec.ts).
       PREMOD_FIRST_POSTS: '0',
       CRISIS_ESCALATION_SECONDS: '2',
       JOB_BACKOFF_MS: '50',

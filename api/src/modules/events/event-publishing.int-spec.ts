@@ -1,33 +1,9 @@
-import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, eventually, TestHarness } from '../../../test/harness';
 import { createAdmin, createMember, Member } from '../../../test/factories';
-import { EventsProcessor } from './jobs/events.processor';
-import { QueueStore } from '../../queue/queue-store';
+import { CANCEL, CREATE, EVENT, EVENTS, HOUR, inHours, input, RSVP, UPDATE } from './events.test-ops';
 
-const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id seriesId status title startsAt endsAt capacity address onlineUrl goingCount } }`;
-const UPDATE = `mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id title startsAt address } }`;
-const CANCEL = `mutation($id: ID!, $reason: String!) { cancelEvent(id: $id, reason: $reason) { id cancelled cancelReason rsvpOpen } }`;
-const RSVP = `mutation($id: ID!, $status: RsvpStatus!) { rsvp(eventId: $id, status: $status) { status waitlisted waitlistPosition } }`;
-const EVENT = `query($id: ID!) { event(id: $id) { id title status address onlineUrl goingCount waitlistCount cancelled inPerson attendees { displayName } viewerRsvp { status waitlisted waitlistPosition } organizer { id } } }`;
-const EVENTS = `query($kind: EventKind, $mine: Boolean) { events(kind: $kind, mine: $mine, first: 100) { edges { node { id title startsAt } } } }`;
-
-const HOUR = 3600_000;
-const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
-
-function input(extra: Record<string, unknown> = {}) {
-  return {
-    title: 'Saturday hike at Bluff Trail',
-    description: 'Easy pace, **bring water**.',
-    kind: 'OUTDOORS',
-    startsAt: inHours(72),
-    endsAt: inHours(75),
-    timeZone: 'America/Chicago',
-    address: 'Bluff Trail parking lot, 100 Park Rd',
-    ...extra,
-  };
-}
-
+/** Creating, reviewing, editing and cancelling events and series; flagging them; listing them. */
 describe('events', () => {
   let t: TestHarness;
   let admin: Member;
@@ -166,113 +142,6 @@ describe('events', () => {
     });
   });
 
-  describe('RSVP, capacity and waitlist', () => {
-    it('fills seats, waitlists in order, promotes the first in line when a seat frees, and notifies once', async () => {
-      const event = await create(moderator, { capacity: 2 });
-      const people = await Promise.all([1, 2, 3, 4].map(() => createMember(t, admin)));
-      const answers = [];
-      for (const who of people) answers.push((await t.ok<{ rsvp: any }>(RSVP, { id: event.id, status: 'GOING' }, who.token)).rsvp);
-      expect(answers).toEqual([
-        { status: 'GOING', waitlisted: false, waitlistPosition: null },
-        { status: 'GOING', waitlisted: false, waitlistPosition: null },
-        { status: 'GOING', waitlisted: true, waitlistPosition: 1 },
-        { status: 'GOING', waitlisted: true, waitlistPosition: 2 },
-      ]);
-      // Asking again changes nothing.
-      expect((await t.ok<{ rsvp: any }>(RSVP, { id: event.id, status: 'GOING' }, people[3].token)).rsvp.waitlistPosition).toBe(2);
-      await t.ok(RSVP, { id: event.id, status: 'NOT_GOING' }, people[0].token);
-      const promoted = await eventAs(people[2], event.id);
-      expect(promoted).toMatchObject({ goingCount: 2, waitlistCount: 1, viewerRsvp: { waitlisted: false } });
-      expect((await eventAs(people[3], event.id)).viewerRsvp.waitlistPosition).toBe(1);
-      const promotedNotices = () =>
-        t.dataSource.query(`SELECT title FROM notifications WHERE user_id = $1 AND type = 'WAITLIST_PROMOTED'`, [people[2].id]);
-      await eventually(async () => ((await promotedNotices()).length > 0 ? true : undefined));
-      await t.settled();
-      expect(await promotedNotices()).toHaveLength(1);
-      // More seats promote the rest.
-      await t.ok(UPDATE, { id: event.id, input: { capacity: 5 } }, moderator.token);
-      expect(await eventAs(people[3], event.id)).toMatchObject({ goingCount: 3, waitlistCount: 0, viewerRsvp: { waitlisted: false } });
-    });
-
-    it('shows the address and link only to members going, the organiser and moderators; attendees by name', async () => {
-      const event = await create(moderator, { onlineUrl: 'https://meet.example.org/room' });
-      const [going, maybe, stranger] = await Promise.all([1, 2, 3].map(() => createMember(t, admin)));
-      await t.ok(RSVP, { id: event.id, status: 'GOING' }, going.token);
-      await t.ok(RSVP, { id: event.id, status: 'MAYBE' }, maybe.token);
-      for (const who of [maybe, stranger]) {
-        expect(await eventAs(who, event.id)).toMatchObject({ address: null, onlineUrl: null, inPerson: true });
-      }
-      expect(await eventAs(going, event.id)).toMatchObject({ address: 'Bluff Trail parking lot, 100 Park Rd', onlineUrl: 'https://meet.example.org/room' });
-      expect((await eventAs(stranger, event.id)).attendees).toEqual([{ displayName: going.displayName }]);
-    });
-
-    it('closes at the deadline, and refuses bad input', async () => {
-      const event = await create(moderator, { rsvpDeadline: inHours(1) });
-      const [member] = [await createMember(t, admin)];
-      expect(errorOf(await t.gql(RSVP, { id: event.id, status: 'SOMETIMES' }, member.token)).code).toBe('BAD_USER_INPUT');
-      expect(errorOf(await t.gql(RSVP, { id: '00000000-0000-4000-8000-000000000000', status: 'GOING' }, member.token)).code).toBe('NOT_FOUND');
-      await t.dataSource.query(`UPDATE events SET rsvp_deadline = now() - interval '1 minute' WHERE id = $1`, [event.id]);
-      expect(errorOf(await t.gql(RSVP, { id: event.id, status: 'GOING' }, member.token)).message).toMatch(/closed/);
-    });
-  });
-
-  describe('reminders', () => {
-    const delayed = async (eventId: string) => {
-      const store = new QueueStore(t.config, { name: 'test' });
-      const queue = store.queue('notifications');
-      try {
-        const jobs = await queue.getJobs(['delayed']);
-        return jobs
-          .filter((j) => j.id?.startsWith(`event-reminder-${eventId}`))
-          .map((j) => ({ id: j.id, runsAt: j.timestamp + (j.opts.delay ?? 0), data: j.data }))
-          .sort((a, b) => String(a.id).localeCompare(String(b.id)));
-      } finally {
-        await queue.close();
-        store.disconnect();
-      }
-    };
-
-    it('schedules 24 h and 1 h reminders with deterministic ids, moves them with the event, and removes them on cancel', async () => {
-      const event = await create(moderator);
-      await t.settled();
-      let jobs = await delayed(event.id);
-      expect(jobs.map((j) => j.id)).toEqual([`event-reminder-${event.id}-1440`, `event-reminder-${event.id}-60`]);
-      const start = new Date(event.startsAt).getTime();
-      expect(Math.abs(jobs[0].runsAt - (start - 24 * HOUR))).toBeLessThan(5000);
-      expect(Math.abs(jobs[1].runsAt - (start - HOUR))).toBeLessThan(5000);
-
-      const moved = new Date(start + 24 * HOUR);
-      await t.ok(UPDATE, { id: event.id, input: { startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + 2 * HOUR).toISOString() } }, moderator.token);
-      await t.settled();
-      jobs = await delayed(event.id);
-      expect(jobs).toHaveLength(2);
-      expect(Math.abs(jobs[1].runsAt - (moved.getTime() - HOUR))).toBeLessThan(5000);
-      expect(jobs[1].data.startsAt).toBe(moved.toISOString());
-
-      await t.ok(CANCEL, { id: event.id, reason: 'Trail closed' }, moderator.token);
-      await t.settled();
-      expect(await delayed(event.id)).toEqual([]);
-    });
-
-    it('a reminder reaches members going only, once, and a stale or cancelled one sends nothing', async () => {
-      const event = await create(moderator);
-      const [going, waiting, notGoing] = await Promise.all([1, 2, 3].map(() => createMember(t, admin)));
-      await t.ok(UPDATE, { id: event.id, input: { capacity: 1 } }, moderator.token);
-      await t.ok(RSVP, { id: event.id, status: 'GOING' }, going.token);
-      await t.ok(RSVP, { id: event.id, status: 'GOING' }, waiting.token);
-      await t.ok(RSVP, { id: event.id, status: 'NOT_GOING' }, notGoing.token);
-      const processor = t.worker!.get(EventsProcessor);
-      expect(await processor.reminder(event.id, 60, new Date(event.startsAt).toISOString())).toBe(1);
-      expect(await processor.reminder(event.id, 60, new Date(event.startsAt).toISOString())).toBe(0);
-      expect(await processor.reminder(event.id, 1440, new Date(Date.now()).toISOString())).toBe(0); // stale start
-      const [row] = await t.dataSource.query(`SELECT title FROM notifications WHERE user_id = $1 AND type = 'EVENT_REMINDER'`, [going.id]);
-      expect(row.title).toBe('Saturday hike at Bluff Trail starts in 1 hour');
-      await t.ok(RSVP, { id: event.id, status: 'NOT_GOING' }, going.token); // the waitlisted member takes the seat
-      await t.ok(CANCEL, { id: event.id, reason: 'Rain' }, moderator.token);
-      expect(await processor.reminder(event.id, 1440, new Date(event.startsAt).toISOString())).toBe(0);
-    });
-  });
-
   describe('series', () => {
     it('creates up to 12 weekly occurrences with their own RSVPs, and "all future" edits shift the later ones', async () => {
       const first = await create(moderator, { recurrence: { frequency: 'WEEKLY', count: 4 }, capacity: 10 });
@@ -306,45 +175,6 @@ describe('events', () => {
       await eventually(async () => ((await changedNotices()).length > 0 ? true : undefined));
       await t.settled();
       expect(await changedNotices()).toHaveLength(1);
-    });
-  });
-
-  describe('calendars', () => {
-    it('GET /events/<id>.ics parses and shows the place only to someone going', async () => {
-      const event = await create(moderator);
-      const [going, stranger] = [await createMember(t, admin), await createMember(t, admin)];
-      await t.ok(RSVP, { id: event.id, status: 'GOING' }, going.token);
-      const fetchIcs = (who?: Member) => {
-        const req = t.http().get(`/events/${event.id}.ics`);
-        return who ? req.set('Authorization', `Bearer ${who.token}`) : req;
-      };
-      expect((await fetchIcs()).status).toBe(401);
-      const parse = (text: string) => new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
-      const mine = await fetchIcs(going);
-      expect(mine.headers['content-type']).toMatch(/text\/calendar/);
-      const vevent = parse(mine.text);
-      expect(vevent.getFirstPropertyValue('summary')).toBe('Saturday hike at Bluff Trail');
-      expect(vevent.getFirstPropertyValue('location')).toBe('Bluff Trail parking lot, 100 Park Rd');
-      // iCalendar times have whole seconds.
-      const start = (vevent.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime();
-      expect(start).toBe(Math.floor(new Date(event.startsAt).getTime() / 1000) * 1000);
-      expect(parse((await fetchIcs(stranger)).text).getFirstPropertyValue('location')).toBeNull();
-      expect((await t.http().get(`/events/00000000-0000-4000-8000-000000000000.ics`).set('Authorization', `Bearer ${going.token}`)).status).toBe(404);
-    });
-
-    it("a member's private feed lists their going events; resetting the link retires the old one", async () => {
-      const event = await create(moderator);
-      const member = await createMember(t, admin);
-      await t.ok(RSVP, { id: event.id, status: 'GOING' }, member.token);
-      const { resetCalendarLink } = await t.ok<{ resetCalendarLink: { url: string } }>(`mutation { resetCalendarLink { url } }`, {}, member.token);
-      const feed = await t.http().get(resetCalendarLink.url);
-      expect(feed.status).toBe(200);
-      const events = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent');
-      expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([`${event.id}@kinship`]);
-      const second = await t.ok<{ resetCalendarLink: { url: string } }>(`mutation { resetCalendarLink { url } }`, {}, member.token);
-      expect((await t.http().get(resetCalendarLink.url)).status).toBe(404);
-      expect((await t.http().get(second.resetCalendarLink.url)).status).toBe(200);
-      expect((await t.http().get('/calendar/nonsense.ics')).status).toBe(404);
     });
   });
 

@@ -1,23 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
 import { unsubscribeToken } from '../notifications/email/unsubscribe-token';
 import { createAdmin, createCategory, createMember, createThread, invite, Member, PASSWORD, register, reply } from '../../../test/factories';
+import { CREATE_EVENT, DELETE, EVENT, eventInput, LOGIN, marker, ME, RSVP, SEARCH, THREAD } from './privacy.test-ops';
 
-const EXPORT = `mutation { exportMyData }`;
-const DELETE = `mutation($password: String!, $keepPosts: Boolean!) { deleteMyAccount(password: $password, keepPosts: $keepPosts) }`;
-const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
-const ME = `{ me { id displayName } }`;
-const THREAD = `query($id: ID!) { thread(id: $id) { title posts(first: 50) { edges { node { id body deleted author { id displayName } } } } } }`;
-const SEARCH = `query($q: String!) { search(query: $q) { edges { node { id } } } }`;
-const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
-const RSVP = `mutation($id: ID!) { rsvp(eventId: $id, status: GOING) { status waitlisted } }`;
-const EVENT = `query($id: ID!) { event(id: $id) { goingCount waitlistCount viewerRsvp { status waitlisted } } }`;
-
-const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-const marker = (label: string) => `zq${randomBytes(4).toString('hex')}${label}`;
-
-describe('privacy: export and deletion', () => {
+/** Deleting an account: what is erased (a scan of every text column), what keepPosts keeps, and the seat it frees. */
+describe('privacy: deleting an account', () => {
   let t: TestHarness;
   let admin: Member;
   let moderator: Member;
@@ -34,20 +22,7 @@ describe('privacy: export and deletion', () => {
 
   const as = <T = any>(who: Member, query: string, variables: Record<string, unknown> = {}) => t.ok<T>(query, variables, who.token);
   const event = async (who: Member, extra: Record<string, unknown> = {}) =>
-    (
-      await as<{ createEvent: { id: string } }>(who, CREATE_EVENT, {
-        input: {
-          title: 'Sunday morning walk',
-          description: 'Meet by the fountain.',
-          kind: 'OUTDOORS',
-          startsAt: inHours(48),
-          endsAt: inHours(50),
-          timeZone: 'America/Chicago',
-          address: '1 Fountain Sq',
-          ...extra,
-        },
-      })
-    ).createEvent.id;
+    (await as<{ createEvent: { id: string } }>(who, CREATE_EVENT, { input: eventInput(extra) })).createEvent.id;
 
   const backdate = (postId: string) =>
     t.dataSource.query(`UPDATE posts SET created_at = now() - interval '1 hour' WHERE id = $1`, [postId]);
@@ -73,84 +48,6 @@ describe('privacy: export and deletion', () => {
     }
     return { columns: columns.length, hits };
   }
-
-  it('exports one JSON document holding every kind of the member’s data, and nothing secret', async () => {
-    const m = await createMember(t, admin);
-    const other = await register(t, await invite(t, admin), marker('Friend'));
-    const blocked = await register(t, await invite(t, admin), marker('Blocked'));
-    const markers = {
-      bio: marker('bio'),
-      thread: marker('thread'),
-      post: marker('post'),
-      revision: marker('revision'),
-      draft: marker('draft'),
-      celebration: marker('celebration'),
-      event: marker('event'),
-      resource: marker('resource'),
-      flagNote: marker('flagnote'),
-    };
-    await as(m, `mutation($b: String!) { updateProfile(input: { bio: $b }) { id } }`, { b: markers.bio });
-    await as(m, `mutation { setRecoveryStart(date: "2024-02-29", visibility: ONLY_ME, announce: false) { daysSober } }`);
-    await as(m, `mutation { setNotificationPreference(type: REPLY, inApp: true, email: OFF) { type } }`);
-    const { threadId, postId } = await createThread(t, m, categoryId, `Title ${markers.thread}`, `First version ${markers.revision}`);
-    await backdate(postId); // past the grace period, so the edit keeps a revision
-    await as(m, `mutation($id: ID!, $b: String!) { editPost(id: $id, body: $b) { id } }`, { id: postId, b: `Now ${markers.post}` });
-    await as(m, `mutation($b: String!) { saveDraft(input: { key: "new-thread", body: $b }) { key } }`, { b: markers.draft });
-    const { threadId: othersThread, postId: othersPost } = await createThread(t, other, categoryId);
-    await as(m, `mutation($p: ID!) { react(postId: $p, kind: HUG) { id } }`, { p: othersPost });
-    await reply(t, other, threadId, 'Thank you for sharing.');
-    const celebration = (
-      await as<{ celebrate: { id: string } }>(other, `mutation($t: String!) { celebrate(input: { title: $t, body: "A year." }) { id } }`, {
-        t: `Celebrating ${markers.celebration}`,
-      })
-    ).celebrate.id;
-    await as(m, `mutation($c: ID!) { cheer(celebrationId: $c) { id } }`, { c: celebration });
-    await as(m, `mutation($u: ID!) { followUser(userId: $u, following: true) { id } }`, { u: other.id });
-    await as(m, `mutation($u: ID!) { blockUser(userId: $u) }`, { u: blocked.id });
-    const eventId = await event(admin, { title: `Walk ${markers.event}` });
-    await as(m, RSVP, { id: eventId });
-    const organised = await event(m, { title: `Game night ${markers.event}` });
-    const boardId = (await as<{ resourceBoards: { id: string }[] }>(m, `{ resourceBoards { id } }`)).resourceBoards[0].id;
-    await as(m, `mutation($i: CreateResourceInput!) { createResource(input: $i) { id } }`, {
-      i: { boardId, title: `Job ${markers.resource}`, organization: 'Northside', description: 'Day shifts.', url: 'https://example.org/j' },
-    });
-    await as(m, `mutation($i: FlagInput!) { flag(input: $i) }`, {
-      i: { targetType: 'POST', targetId: othersPost, reason: 'SPAM', note: markers.flagNote },
-    });
-    await t.settled();
-
-    const data = JSON.parse((await as<{ exportMyData: string }>(m, EXPORT)).exportMyData);
-    expect(data.profile).toMatchObject({ id: m.id, email: m.email, displayName: m.displayName, bio: markers.bio });
-    expect(data.recovery).toMatchObject({ start: '2024-02-29', visibility: 'ONLY_ME' });
-    expect(data.recovery.milestonesReached.length).toBeGreaterThan(5);
-    expect(data.preferences.notifications).toContainEqual({ type: 'REPLY', inApp: true, email: 'OFF' });
-    expect(data.threads).toEqual([expect.objectContaining({ id: threadId, title: `Title ${markers.thread}` })]);
-    expect(data.posts[0].body).toContain(markers.post);
-    expect(data.posts[0].revisions[0].body).toContain(markers.revision);
-    expect(data.drafts[0].body).toBe(markers.draft);
-    expect(data.reactions).toEqual([expect.objectContaining({ postId: othersPost, kind: 'HUG' })]);
-    expect(data.cheers).toEqual([expect.objectContaining({ celebrationId: celebration, celebrationTitle: `Celebrating ${markers.celebration}` })]);
-    expect(data.following).toEqual([expect.objectContaining({ displayName: other.displayName })]);
-    expect(data.blocked).toEqual([expect.objectContaining({ displayName: blocked.displayName })]);
-    expect(data.rsvps).toEqual([expect.objectContaining({ eventId, eventTitle: `Walk ${markers.event}`, status: 'GOING' })]);
-    expect(data.eventsOrganised).toEqual([expect.objectContaining({ id: organised, title: `Game night ${markers.event}` })]);
-    expect(data.resourcesPosted[0].title).toBe(`Job ${markers.resource}`);
-    // Flags: the reason and the target only, never the note or who else flagged.
-    expect(data.flagsRaised).toEqual([{ reason: 'SPAM', targetType: 'POST', targetId: othersPost, createdAt: expect.any(String) }]);
-    expect(data.notifications.some((n: { type: string }) => n.type === 'REPLY')).toBe(true);
-    expect(data.sessions).toEqual([expect.objectContaining({ current: true, createdAt: expect.any(String) })]);
-    expect(data.invitesUsed).toEqual([expect.objectContaining({ role: 'MEMBER' })]);
-    expect(data.watching.map((w: { threadId: string }) => w.threadId)).toContain(threadId);
-
-    // Nothing secret and nothing about others beyond display names.
-    const text = JSON.stringify(data);
-    expect(text).not.toContain(m.token);
-    expect(text).not.toMatch(/password|token_?hash|tokenHash/i);
-    expect(text).not.toContain(other.email);
-    expect(text).not.toContain(blocked.email);
-    expect(text).not.toContain(othersThread);
-    expect(errorOf(await t.gql(EXPORT)).code).toBe('UNAUTHENTICATED');
-  });
 
   it('deleting erases every trace: a scan of every text column finds none of the member’s identifiers', async () => {
     const name = marker('Leaving');
@@ -325,56 +222,5 @@ describe('privacy: export and deletion', () => {
       [first.id],
     );
     expect(promoted.n).toBe(1);
-  });
-
-  it('writes racing the deletion leave nothing behind, and nothing can write for a former member later', async () => {
-    for (let round = 0; round < 3; round++) {
-      const m = await createMember(t, admin);
-      const eventId = await event(admin);
-      const { threadId } = await createThread(t, admin, categoryId);
-      const bio = marker('late');
-      await Promise.all([
-        t.gql(DELETE, { password: PASSWORD, keepPosts: false }, m.token),
-        t.gql(RSVP, { id: eventId }, m.token),
-        t.gql(`mutation($b: String!) { updateProfile(input: { bio: $b }) { id } }`, { b: bio }, m.token),
-        t.gql(`mutation($b: String!) { saveDraft(input: { key: "new-thread", body: $b }) { key } }`, { b: bio }, m.token),
-        t.gql(`mutation($i: ReplyInput!) { reply(input: $i) { post { id } } }`, { i: { threadId, body: bio } }, m.token),
-        t.gql(LOGIN, { email: m.email, password: PASSWORD }),
-      ]);
-      const [left]: Record<string, number>[] = await t.dataSource.query(
-        `SELECT (SELECT count(*)::int FROM rsvps WHERE user_id = $1) AS rsvps,
-                (SELECT count(*)::int FROM drafts WHERE user_id = $1) AS drafts,
-                (SELECT count(*)::int FROM sessions WHERE user_id = $1) AS sessions,
-                (SELECT count(*)::int FROM posts WHERE author_id = $1 AND body <> '') AS posts,
-                (SELECT count(*)::int FROM users WHERE id = $1 AND (bio IS NOT NULL OR deleted_at IS NULL)) AS profile,
-                (SELECT going_count FROM events WHERE id = $2) AS going`,
-        [m.id, eventId],
-      );
-      expect(left).toEqual({ rsvps: 0, drafts: 0, sessions: 0, posts: 0, profile: 0, going: 0 });
-      // And afterwards, even straight at the database:
-      await expect(
-        t.dataSource.query(`INSERT INTO drafts (user_id, draft_key, body) VALUES ($1, 'new-thread', 'x')`, [m.id]),
-      ).rejects.toThrow(/deleted their account/);
-      await t.dataSource.query(`UPDATE users SET bio = 'back' WHERE id = $1`, [m.id]);
-      const [after]: { bio: string | null }[] = await t.dataSource.query(`SELECT bio FROM users WHERE id = $1`, [m.id]);
-      expect(after.bio).toBeNull();
-    }
-  });
-
-  it('jobs queued for a member who has since left do nothing', async () => {
-    const leaving = await createMember(t, admin);
-    const writer = await createMember(t, admin);
-    const { threadId } = await createThread(t, leaving, categoryId);
-    // The reply's notification job is committed but not yet run when the account goes.
-    await t.worker!.close();
-    t.worker = undefined;
-    await reply(t, writer, threadId, 'Thinking of you.');
-    await as(leaving, DELETE, { password: PASSWORD, keepPosts: true });
-    await t.startWorker();
-    await t.settled();
-    const [{ n }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [
-      leaving.id,
-    ]);
-    expect(n).toBe(0);
   });
 });

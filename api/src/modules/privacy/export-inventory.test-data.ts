@@ -1,0 +1,137 @@
+/**
+ * What a member's export holds, column by column, and what it leaves out on purpose, with the reason:
+ * the export specs check the database against these lists, so a new table (or column) that points at a
+ * member fails them until it is either exported or listed here as deliberately left out.
+ */
+
+/** Staff work done for the community: it is about other members (their cases, appeals, notes, invites), not the staff member. */
+export const STAFF_WORK =
+  'a staff member’s work on other members’ cases and the site, kept in the moderation record; it is not data about them';
+
+/** Columns that hold a member and are deliberately not in their export. */
+export const NOT_EXPORTED: Record<string, string> = {
+  'appeals.decided_by': STAFF_WORK,
+  'flag_cases.acknowledged_by': STAFF_WORK,
+  'flag_cases.resolved_by': STAFF_WORK,
+  'moderation_actions.moderator_id': STAFF_WORK,
+  'moderator_notes.author_id': STAFF_WORK,
+  'moderation_settings.updated_by': STAFF_WORK,
+  'watched_words.created_by': STAFF_WORK,
+  'invites.created_by': `${STAFF_WORK} (and the invitees' email addresses are theirs)`,
+  'password_resets.created_by': `${STAFF_WORK} (a reset link made for someone else)`,
+  'password_resets.user_id':
+    'only a reset link’s token hash, valid an hour: token material never leaves the server',
+  'blocks.blocked_id':
+    'a block someone else placed is their private choice: exporting it would tell the member who blocked them',
+  'follows.followee_id':
+    'who follows the member is each follower’s choice, which the app never shows either; whom they follow is exported',
+  'flag_cases.target_user_id':
+    'flags are anonymous to the author and the review queue is moderators’; every decision taken is in moderationOfYou',
+  'moderator_notes.user_id':
+    'moderators’ private notes on a member (for moderators only); erased when the account is deleted',
+  'posts.mentioned_user_ids':
+    'other members’ posts that mention them are those members’ writing; each mention reached them as an exported notification',
+};
+
+export type Row = Record<string, unknown>;
+export type Expect = { section: string; item: (row: Row, nameOf: (id: unknown) => string) => Row };
+
+export const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/** Each member-holding column that is exported: where its rows land in the export, and what identifies each one there. */
+export const EXPORTED: Record<string, Expect> = {
+  'appeals.appellant_id': {
+    section: 'appeals',
+    item: (r) => ({ text: r.text, status: r.status, createdAt: iso(r.created_at) }),
+  },
+  'blocks.blocker_id': {
+    section: 'blocked',
+    item: (r, nameOf) => ({ displayName: nameOf(r.blocked_id), since: iso(r.created_at) }),
+  },
+  'calendar_tokens.user_id': { section: 'calendarFeed', item: () => ({ enabled: true }) },
+  'celebrations.author_id': {
+    section: 'celebrations',
+    item: (r) => ({ id: r.id, title: r.title, threadId: r.thread_id }),
+  },
+  'cheers.user_id': {
+    section: 'cheers',
+    item: (r) => ({ celebrationId: r.celebration_id, createdAt: iso(r.created_at) }),
+  },
+  'drafts.user_id': { section: 'drafts', item: (r) => ({ key: r.draft_key, body: r.body }) },
+  'events.organizer_id': {
+    section: 'eventsOrganised',
+    item: (r) => ({ id: r.id, title: r.title, address: r.address }),
+  },
+  'flags.flagger_id': { section: 'flagsRaised', item: (r) => ({ targetId: r.target_id, reason: r.reason }) },
+  'follows.follower_id': {
+    section: 'following',
+    item: (r, nameOf) => ({ displayName: nameOf(r.followee_id), since: iso(r.created_at) }),
+  },
+  'invites.used_by': { section: 'invitesUsed', item: (r) => ({ role: r.role, usedAt: iso(r.used_at) }) },
+  'moderation_actions.target_user_id': {
+    section: 'moderationOfYou',
+    item: (r) => ({
+      action: r.action,
+      targetId: r.target_id,
+      reason: r.reason,
+      createdAt: iso(r.created_at),
+    }),
+  },
+  'notification_preferences.user_id': {
+    section: 'preferences.notifications',
+    item: (r) => ({ type: r.type, inApp: r.in_app, email: r.email }),
+  },
+  'notifications.user_id': {
+    section: 'notifications',
+    item: (r) => ({ type: r.type, title: r.title, body: r.body, url: r.url }),
+  },
+  'posts.author_id': { section: 'posts', item: (r) => ({ id: r.id, body: r.body }) },
+  'reactions.user_id': { section: 'reactions', item: (r) => ({ postId: r.post_id, kind: r.kind }) },
+  'resource_reports.user_id': {
+    section: 'resourcesReported',
+    item: (r) => ({ resourceId: r.resource_id, note: r.note }),
+  },
+  'resource_saves.user_id': {
+    section: 'resourcesSaved',
+    item: (r) => ({ resourceId: r.resource_id, savedAt: iso(r.created_at) }),
+  },
+  'resources.author_id': {
+    section: 'resourcesPosted',
+    item: (r) => ({ id: r.id, title: r.title, contact: r.contact }),
+  },
+  'rsvps.user_id': { section: 'rsvps', item: (r) => ({ eventId: r.event_id, status: r.status }) },
+  'sessions.user_id': {
+    section: 'sessions',
+    item: (r) => ({ createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) }),
+  },
+  'thread_watches.user_id': {
+    section: 'watching',
+    item: (r) => ({ threadId: r.thread_id, watching: r.watching }),
+  },
+  'threads.author_id': { section: 'threads', item: (r) => ({ id: r.id, title: r.title }) },
+};
+
+/** Every column of the member's own users row: where it is in the export, or why it is not. */
+export const USER_COLUMNS_EXPORTED: Record<string, string> = {
+  id: 'profile.id',
+  email: 'profile.email',
+  display_name: 'profile.displayName',
+  role: 'profile.role',
+  bio: 'profile.bio',
+  pronouns: 'profile.pronouns',
+  time_zone: 'profile.timeZone',
+  joined_at: 'profile.joinedAt',
+  topic_filters: 'profile.topicFilters',
+  suspended_until: 'profile.suspendedUntil',
+  quiet_hours_start: 'preferences.quietHours.startMinute',
+  quiet_hours_end: 'preferences.quietHours.endMinute',
+  recovery_start: 'recovery.start',
+  recovery_visibility: 'recovery.visibility',
+  recovery_announce: 'recovery.announceMilestones',
+};
+export const USER_COLUMNS_NOT_EXPORTED: Record<string, string> = {
+  password_hash: 'secret: a password hash never leaves the server',
+  display_name_key: 'the display name folded for the uniqueness check; the name itself is exported',
+  last_digest_on: 'the digest sender’s bookkeeping (the day the last daily summary went)',
+  deleted_at: 'always empty for a member who can still sign in and export',
+};
