@@ -8,6 +8,8 @@ import { AppConfig } from '../../config/config';
 import { PageArgs } from '../../graphql/connection';
 import { RoleEnum, SensitiveTopicEnum } from '../../graphql/enums';
 import { AccountsService, ClientInfo } from './accounts.service';
+import { InvitesService } from './invites.service';
+import { ProfilesService } from './profiles.service';
 import { BlocksService } from './blocks.service';
 import { CreateInviteInput } from './dto/create-invite.input';
 import { ChangePasswordInput, ResetPasswordInput } from './dto/password.input';
@@ -23,6 +25,8 @@ import { SessionsService } from './sessions.service';
 export class AccountsResolver {
   constructor(
     private readonly accounts: AccountsService,
+    private readonly invitesService: InvitesService,
+    private readonly profiles: ProfilesService,
     private readonly blocks: BlocksService,
     private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -129,19 +133,19 @@ export class AccountsResolver {
   @RequireRole('ADMIN')
   @Mutation(() => Invite)
   createInvite(@Args('input') input: CreateInviteInput, @CurrentUser() viewer: Viewer): Promise<Invite> {
-    return this.accounts.createInvite(input, viewer);
+    return this.invitesService.createInvite(input, viewer);
   }
 
   @RequireRole('ADMIN')
   @Query(() => InviteConnection, { description: 'Invites, newest first (admin).' })
   invites(@Args() args: PageArgs): Promise<InviteConnection> {
-    return this.accounts.invites(args);
+    return this.invitesService.invites(args);
   }
 
   @RequireRole('ADMIN')
   @Mutation(() => Invite, { description: 'Withdraws an unused invite (admin).' })
   revokeInvite(@Args('id', { type: () => ID }) id: string): Promise<Invite> {
-    return this.accounts.revokeInvite(id);
+    return this.invitesService.revokeInvite(id);
   }
 
   @RequireRole('ADMIN')
@@ -151,7 +155,7 @@ export class AccountsResolver {
     @Args('role', { type: () => RoleEnum }) role: Role,
     @CurrentUser() viewer: Viewer,
   ): Promise<User> {
-    return toUser(await this.accounts.setRole(userId, role, viewer), false);
+    return toUser(await this.profiles.setRole(userId, role, viewer), false);
   }
 
   @Mutation(() => [SensitiveTopicEnum], { description: 'Posts carrying these topics arrive collapsed for you.' })
@@ -159,7 +163,7 @@ export class AccountsResolver {
     @Args('topics', { type: () => [SensitiveTopicEnum] }) topics: SensitiveTopic[],
     @CurrentUser() viewer: Viewer,
   ): Promise<SensitiveTopic[]> {
-    return this.accounts.setTopicFilters(viewer, topics);
+    return this.profiles.setTopicFilters(viewer, topics);
   }
 
   @Mutation(() => Boolean, { description: "Neither of you will see the other's posts, mentions or notifications." })
@@ -181,6 +185,6 @@ export class AccountsResolver {
 
   @Mutation(() => User)
   async updateProfile(@Args('input') input: UpdateProfileInput, @CurrentUser() viewer: Viewer): Promise<User> {
-    return toUser(await this.accounts.updateProfile(viewer, input), true);
+    return toUser(await this.profiles.updateProfile(viewer, input), true);
   }
 }

@@ -1,29 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { Role, SensitiveTopic } from '@kinship/shared';
+import { DataSource, In } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { displayNameKey } from '../../common/confusables';
-import { isUuid, normalizeInviteCode, randomInviteCode, sha256 } from '../../common/crypto';
+import { isUuid, sha256 } from '../../common/crypto';
 import { isUniqueViolation } from '../../common/db-errors';
 import { RateLimitService } from '../../common/rate-limit.service';
 import { inTransaction } from '../../database/transaction';
-import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../../graphql/connection';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../graphql/errors';
+import { badInput, forbidden, notFound, unauthenticated } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
-import { CreateInviteInput } from './dto/create-invite.input';
 import { ChangePasswordInput, ResetPasswordInput } from './dto/password.input';
 import { RegisterInput } from './dto/register.input';
-import { UpdateProfileInput } from './dto/update-profile.input';
 import { InviteEntity } from './entities/invite.entity';
 import { UserEntity } from './entities/user.entity';
-import { Invite, toInvite } from './models/invite.model';
 import { Passwords } from './passwords';
 import { issuePasswordReset, passwordResetPath } from './password-resets';
 import { PASSWORD_RESET_EMAIL, REGISTRATION_ATTEMPT_EMAIL } from './jobs/accounts.jobs';
 import { OutboxService } from '../../queue/outbox.service';
 import { deviceHint, SessionsService, suspended } from './sessions.service';
+import { assertDisplayNameFree, displayNameTaken } from './display-names';
+import { InvitesService, inviteUsed } from './invites.service';
 
 /** Where a sign-in or registration came from: used for rate limits and the device list only. */
 export interface ClientInfo {
@@ -38,9 +35,6 @@ export interface SignedIn {
   viewer: Viewer;
 }
 
-/** A spent invite, and (indistinguishably) an invite tried with the email of an existing account. */
-const inviteUsed = () => badInput('inviteCode', 'This invite code has already been used. Ask the program team for a new one.');
-
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
 
 @Injectable()
@@ -53,6 +47,7 @@ export class AccountsService {
     private readonly sessions: SessionsService,
     private readonly rateLimits: RateLimitService,
     private readonly outbox: OutboxService,
+    private readonly invites: InvitesService,
   ) {
     this.passwords = new Passwords(config.env === 'test');
   }
@@ -65,9 +60,9 @@ export class AccountsService {
 
     try {
       const outcome = await inTransaction(this.dataSource, async (manager) => {
-        const invite = await this.lockUsableInvite(manager, input.inviteCode, email);
+        const invite = await this.invites.lockUsable(manager, input.inviteCode, email);
         // The name first: a taken name then answers alike for every email, known or not.
-        await this.assertDisplayNameFree(manager, input.displayName);
+        await assertDisplayNameFree(manager, input.displayName);
         const existing = await manager.findOneBy(UserEntity, { email });
         if (existing) {
           // Saying "this email has an account" would tell anyone with an invite whose email is a
@@ -98,7 +93,7 @@ export class AccountsService {
     } catch (error) {
       // Two registrations racing for the same email: the one that lost hears what a spent invite says.
       if (isUniqueViolation(error, 'users_email_key')) throw inviteUsed();
-      if (isUniqueViolation(error, 'users_display_name_lower_key')) throw this.displayNameTaken();
+      if (isUniqueViolation(error, 'users_display_name_lower_key')) throw displayNameTaken();
       throw error;
     }
   }
@@ -203,85 +198,6 @@ export class AccountsService {
     await this.sessions.revoke(viewer.sessionId);
   }
 
-  async createInvite(input: CreateInviteInput, viewer: Viewer): Promise<Invite> {
-    const code = randomInviteCode();
-    const normalized = normalizeInviteCode(code);
-    const invite = this.dataSource.manager.create(InviteEntity, {
-      codeHash: sha256(normalized),
-      codeHint: normalized.slice(0, 4),
-      email: input.email?.toLowerCase() ?? null,
-      role: input.role,
-      createdById: viewer.id,
-      expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
-    });
-    await this.dataSource.manager.save(invite);
-    return toInvite(invite, code);
-  }
-
-  async invites(args: PageArgs): Promise<Connection<Invite>> {
-    const first = pageSize(args);
-    const after = decodeCursor(args.after, ['iso', 'uuid']);
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(InviteEntity, 'i')
-      .where(after ? '(i.created_at, i.id) < (:at, :id)' : 'TRUE', after ? { at: after[0], id: after[1] } : {})
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return toConnection(rows, first, (i) => [i.createdAt.toISOString(), i.id], (i) => toInvite(i));
-  }
-
-  async revokeInvite(id: string): Promise<Invite> {
-    const invite = isUuid(id) ? await this.dataSource.manager.findOneBy(InviteEntity, { id }) : null;
-    if (!invite) throw notFound('That invite');
-    if (invite.usedAt) throw conflict('This invite has already been used, so it cannot be revoked.');
-    if (!invite.revokedAt) {
-      invite.revokedAt = new Date();
-      await this.dataSource.manager.save(invite);
-    }
-    return toInvite(invite);
-  }
-
-  async setRole(userId: string, role: Role, viewer: Viewer): Promise<UserEntity> {
-    if (userId === viewer.id) {
-      throw forbidden("You can't change your own role. Ask another admin to do it.");
-    }
-    const user = await this.findUser(userId);
-    if (!user) throw notFound('That member');
-    user.role = role;
-    await this.dataSource.manager.update(UserEntity, { id: user.id }, { role });
-    return user;
-  }
-
-  async updateProfile(viewer: Viewer, input: UpdateProfileInput): Promise<UserEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const user = await manager.findOneByOrFail(UserEntity, { id: viewer.id });
-      if (input.displayName !== undefined && input.displayName !== user.displayName) {
-        await this.assertDisplayNameFree(manager, input.displayName, user.id);
-      }
-      if (input.displayName !== undefined) {
-        user.displayName = input.displayName;
-        user.displayNameKey = displayNameKey(input.displayName);
-      }
-      if (input.bio !== undefined) user.bio = input.bio || null;
-      if (input.pronouns !== undefined) user.pronouns = input.pronouns || null;
-      if (input.timeZone !== undefined) user.timeZone = input.timeZone;
-      try {
-        await manager.save(user);
-      } catch (error) {
-        if (isUniqueViolation(error, 'users_display_name_lower_key')) throw this.displayNameTaken();
-        throw error;
-      }
-      return user;
-    });
-  }
-
-  async setTopicFilters(viewer: Viewer, topics: SensitiveTopic[]): Promise<SensitiveTopic[]> {
-    const unique = [...new Set(topics)].sort();
-    await this.dataSource.manager.update(UserEntity, { id: viewer.id }, { topicFilters: unique });
-    return unique;
-  }
-
   findUser(id: string): Promise<UserEntity | null> {
     return isUuid(id) ? this.dataSource.manager.findOneBy(UserEntity, { id }) : Promise.resolve(null);
   }
@@ -291,54 +207,5 @@ export class AccountsService {
     const users = await this.dataSource.manager.findBy(UserEntity, { id: In([...ids]) });
     const byId = new Map(users.map((u) => [u.id, u]));
     return ids.map((id) => byId.get(id) ?? null);
-  }
-
-  private async lockUsableInvite(manager: EntityManager, code: string, email: string): Promise<InviteEntity> {
-    const invite = await manager
-      .createQueryBuilder(InviteEntity, 'i')
-      .setLock('pessimistic_write')
-      .where('i.code_hash = :hash', { hash: sha256(normalizeInviteCode(code)) })
-      .getOne();
-    if (!invite || invite.revokedAt) {
-      throw badInput('inviteCode', 'This invite code is not valid. Check it, or ask the program team for a new one.');
-    }
-    if (invite.usedAt) throw inviteUsed();
-    if (invite.expiresAt <= new Date()) {
-      throw badInput('inviteCode', 'This invite code has expired. Ask the program team for a new one.');
-    }
-    if (invite.email && invite.email !== email) {
-      throw badInput('email', 'This invite was issued for a different email address.');
-    }
-    return invite;
-  }
-
-  /**
-   * Refuses a name an active member has in any case, or one that looks like theirs (same
-   * displayNameKey: "Sam М" with a Cyrillic М beside "Sam M"). Claims of one key are serialised
-   * for the rest of the transaction, so two look-alikes registering at once cannot both pass.
-   */
-  private async assertDisplayNameFree(manager: EntityManager, displayName: string, selfId?: string): Promise<void> {
-    const key = displayNameKey(displayName);
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('display-name-key'), hashtext($1))`, [key]);
-    const rows: { staff: boolean; exact: boolean }[] = await manager.query(
-      `SELECT role IN ('MODERATOR', 'ADMIN') AS staff, lower(display_name) = lower($2) AS exact
-         FROM users
-        WHERE deleted_at IS NULL AND id IS DISTINCT FROM $3::uuid AND (display_name_key = $1 OR lower(display_name) = lower($2))
-        ORDER BY staff DESC LIMIT 1`,
-      [key, displayName, selfId ?? null],
-    );
-    const [taken] = rows;
-    if (!taken) return;
-    if (taken.exact) throw this.displayNameTaken();
-    throw conflict(
-      taken.staff
-        ? "That display name looks too much like a staff member's. Please choose another."
-        : "That display name looks too much like another member's. Please choose another.",
-      'displayName',
-    );
-  }
-
-  private displayNameTaken() {
-    return conflict('That display name is already taken. Please choose another.', 'displayName');
   }
 }
