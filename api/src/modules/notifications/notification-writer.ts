@@ -79,9 +79,9 @@ export class NotificationWriter {
     }
     const urgent = spec.urgent === 'column' ? 'r.urgent' : spec.urgent ? 'true' : 'false';
     const actor = spec.actor;
+    // The statement starts with its INSERT (after any WITH), as pg_stat_activity shows it.
     const rows = (await db.query(
-      `${spec.with ?? ''}
-       INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
+      `${spec.with ? `${spec.with.trim()}\n` : ''}INSERT INTO notifications (user_id, type, source_key, title, body, url, urgent)
        SELECT r.user_id, ${type}, ${key}, r.title, r.body, r.url, ${urgent}
          FROM (${spec.recipients}) r
         WHERE ${actor ? `r.user_id IS DISTINCT FROM ${actor} AND NOT ${blockedBetween('r.user_id', actor)}` : 'TRUE'}
