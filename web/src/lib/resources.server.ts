@@ -3,7 +3,15 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { RenewResourceDocument } from '@kinship/graphql';
 import { isUuid } from '$lib/ids';
 import { formFieldFor, joinTags, RESOURCE_FIELDS, type ResourceFormValues } from '$lib/resources';
-import { failMessage, failWith, list, requireUser, values, type FormProblem } from '$lib/server/forms';
+import {
+  failFields,
+  failWith,
+  failWithFields,
+  list,
+  requireUser,
+  values,
+  type FormProblem,
+} from '$lib/server/forms';
 import { request, type ApiError } from '$lib/server/graphql';
 import type { ActionFailure } from '@sveltejs/kit';
 
@@ -23,11 +31,7 @@ export function resourceProblem(
   typed: ResourceFormValues,
   next: string,
 ): ActionFailure<FormProblem> {
-  const problem = failWith(apiError, typed, next);
-  problem.data.errors = Object.fromEntries(
-    Object.entries(problem.data.errors).map(([field, message]) => [formFieldFor(field), message]),
-  );
-  return problem;
+  return failWithFields(apiError, typed, next, formFieldFor);
 }
 
 /** Problems seen before asking the api. */
@@ -35,9 +39,7 @@ export function localProblem(
   errors: Record<string, string>,
   typed: ResourceFormValues,
 ): ActionFailure<FormProblem> {
-  const problem = failMessage(400, 'Some details need another look before the posting can be saved.', typed);
-  problem.data.errors = errors;
-  return problem;
+  return failFields('Some details need another look before the posting can be saved.', errors, typed);
 }
 
 /** "Renew for 30 days", from the posting page or My postings; back to `back` with ?done=renewed. */

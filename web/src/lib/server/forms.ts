@@ -80,6 +80,32 @@ export function failWith(
   });
 }
 
+/**
+ * `failWith` for a form whose fields the api names differently: `formField` turns the api's
+ * field name into the form's (the event form's `repeatCount` is the api's `recurrence.count`).
+ */
+export function failWithFields(
+  apiError: ApiError,
+  typed: Record<string, string>,
+  next: string,
+  formField: (apiField: string) => string,
+): ActionFailure<FormProblem> {
+  const problem = failWith(apiError, typed, next);
+  problem.data.errors = Object.fromEntries(
+    Object.entries(problem.data.errors).map(([field, message]) => [formField(field), message]),
+  );
+  return problem;
+}
+
+/** The problems a form's own checks found before asking the api, each at its field. */
+export function failFields(
+  message: string,
+  errors: Record<string, string>,
+  typed: Record<string, string>,
+): ActionFailure<FormProblem> {
+  return fail(400, { message, errors, values: typed });
+}
+
 /** A failed action with one summary sentence and no field singled out. */
 export function failMessage(
   status: number,

@@ -3,7 +3,7 @@ import { CreateEventDocument } from '@kinship/graphql';
 import { knownZone, timeZoneList } from '$lib/events';
 import { EVENT_FIELDS, formFieldFor, parseEventForm, type EventFormValues } from '$lib/events-form';
 import { request } from '$lib/server/graphql';
-import { failMessage, failWith, requireUser, values } from '$lib/server/forms';
+import { failFields, failWithFields, requireUser, values } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -32,13 +32,11 @@ export const actions: Actions = {
     const typed = values(await event.request.formData(), EVENT_FIELDS);
     const parsed = parseEventForm(typed);
     if (Object.keys(parsed.errors).length > 0) {
-      const problem = failMessage(
-        400,
+      return failFields(
         'Some details need another look before the event can be saved.',
+        parsed.errors,
         typed,
       );
-      problem.data.errors = parsed.errors;
-      return problem;
     }
     const { fields } = parsed;
     const result = await request(
@@ -61,11 +59,7 @@ export const actions: Actions = {
       { token, event },
     );
     if (result.error) {
-      const problem = failWith(result.error, typed, '/events/new');
-      problem.data.errors = Object.fromEntries(
-        Object.entries(problem.data.errors).map(([field, message]) => [formFieldFor(field), message]),
-      );
-      return problem;
+      return failWithFields(result.error, typed, '/events/new', formFieldFor);
     }
     const created = result.data.createEvent;
     redirect(

@@ -4,7 +4,7 @@ import { isUuid } from '$lib/ids';
 import { timeZoneList } from '$lib/events';
 import { EVENT_FIELDS, eventFormValues, formFieldFor, parseEventForm } from '$lib/events-form';
 import { request } from '$lib/server/graphql';
-import { failMessage, failWith, loadError, requireUser, values } from '$lib/server/forms';
+import { failFields, failWithFields, loadError, requireUser, values } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = "We couldn't find that event. It may have been removed, or the link may be incomplete.";
@@ -33,13 +33,11 @@ export const actions: Actions = {
     const typed = values(await event.request.formData(), EVENT_FIELDS);
     const parsed = parseEventForm(typed);
     if (Object.keys(parsed.errors).length > 0) {
-      const problem = failMessage(
-        400,
+      return failFields(
         'Some details need another look before the changes can be saved.',
+        parsed.errors,
         typed,
       );
-      problem.data.errors = parsed.errors;
-      return problem;
     }
     const { fields } = parsed;
     // Every field is sent, so emptied ones (address, link, seats, deadline) are cleared.
@@ -65,11 +63,7 @@ export const actions: Actions = {
     );
     if (result.error) {
       if (result.error.code === 'NOT_FOUND') error(404, NOT_FOUND);
-      const problem = failWith(result.error, typed, `/events/${id}/edit`);
-      problem.data.errors = Object.fromEntries(
-        Object.entries(problem.data.errors).map(([field, message]) => [formFieldFor(field), message]),
-      );
-      return problem;
+      return failWithFields(result.error, typed, `/events/${id}/edit`, formFieldFor);
     }
     redirect(303, `/events/${id}?done=updated`);
   },
