@@ -70,7 +70,7 @@ export class AppealsService {
     // does: posts, events and resources alike, and content going live tells whom it would have told.
     const restore =
       upheld && (action.action === 'HIDE' || action.action === 'REMOVE') && action.targetType !== 'USER' && action.targetType !== 'THREAD'
-        ? await this.targets.find(action.targetType, action.targetId, moderator)
+        ? await this.targets.findIfPresent(action.targetType, action.targetId, moderator)
         : null;
     return inTransaction(this.dataSource, async (manager) => {
       const [claimed]: [unknown[], number] = await manager.query(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ContentStatus } from '@kinship/shared';
 import { isUuid } from '../../common/crypto';
-import { notFound } from '../../graphql/errors';
+import { DomainError, notFound } from '../../graphql/errors';
 import { Viewer } from '../../auth/viewer';
 import { UserEntity } from '../accounts/entities/user.entity';
 import { PostEntity } from '../discussions/entities/post.entity';
@@ -62,6 +62,16 @@ export class ModerationTargets {
         if (!resource) throw notFound('That resource');
         return { type, id: resource.id, authorId: resource.authorId, resource, status: resource.status, content: resource.title };
       }
+    }
+  }
+
+  /** As `find`, or null when the item is gone (deleted with its author's account, say). */
+  async findIfPresent(type: TargetType, id: string, viewer: Viewer): Promise<Target | null> {
+    try {
+      return await this.find(type, id, viewer);
+    } catch (error) {
+      if (error instanceof DomainError && error.extensions.code === 'NOT_FOUND') return null;
+      throw error;
     }
   }
 
