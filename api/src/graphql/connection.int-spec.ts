@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../test/harness';
-import { createAdmin, Member } from '../../test/factories';
+import { Member } from '../../test/factories';
+import { startCommunity } from '../../test/community';
 import { encodeCursor } from './connection';
 
 describe('connection cursors', () => {
@@ -8,8 +9,7 @@ describe('connection cursors', () => {
   let admin: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
+    ({ t, admin } = await startCommunity());
   });
   afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../test/harness';
-import { createAdmin, createCategory, createMember, invite, Member, PASSWORD } from '../../test/factories';
+import { invite, Member, PASSWORD } from '../../test/factories';
+import { startCommunity } from '../../test/community';
 
 const HOUR = 3600_000;
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { post { id thread { id title } } } }`;
@@ -22,10 +23,7 @@ describe('hostile text input', () => {
   let boardId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    member = await createMember(t, admin);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, members: [member], categoryId } = await startCommunity({ members: 1, category: true }));
     boardId = (await t.ok<{ createResourceBoard: { id: string } }>(CREATE_BOARD, { input: { name: 'Jobs nearby' } }, admin.token)).createResourceBoard.id;
   });
   afterAll(() => t?.stop());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, invite, Member, PASSWORD, register } from '../../../test/factories';
+import { createMember, invite, Member, PASSWORD, register } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { normalizeInviteCode, sha256 } from '../../common/crypto';
 import { CREATE_INVITE, REGISTER } from './accounts.test-ops';
 
@@ -11,9 +12,7 @@ describe('accounts', () => {
   let member: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    member = await createMember(t, admin);
+    ({ t, admin, members: [member] } = await startCommunity({ members: 1 }));
   });
   afterAll(() => t?.stop());
 

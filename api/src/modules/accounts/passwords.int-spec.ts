@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member, PASSWORD } from '../../../test/factories';
+import { createMember, Member, PASSWORD } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 /** The parameters a stored hash records, in PHC format: `$argon2id$v=19$m=19456,p=1,t=2$salt$hash` (any order). */
 function argon2Parameters(hash: string): {
@@ -32,8 +33,7 @@ describe('password hashing under the production configuration', () => {
   let admin: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start({ NODE_ENV: 'production' });
-    admin = await createAdmin(t);
+    ({ t, admin } = await startCommunity({ env: { NODE_ENV: 'production' } }));
   });
   afterAll(() => t?.stop());
 

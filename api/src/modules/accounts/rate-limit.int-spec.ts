@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, invite, Member, PASSWORD } from '../../../test/factories';
+import { invite, Member, PASSWORD } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { token } }`;
@@ -11,8 +12,9 @@ describe.each(['redis', 'postgres'] as const)('sign-in and registration rate lim
   let admin: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start({ AUTH_RATE_LIMIT_PER_EMAIL: '4', AUTH_RATE_LIMIT_PER_IP: '8', QUEUE_BACKEND: backend });
-    admin = await createAdmin(t);
+    ({ t, admin } = await startCommunity({
+      env: { AUTH_RATE_LIMIT_PER_EMAIL: '4', AUTH_RATE_LIMIT_PER_IP: '8', QUEUE_BACKEND: backend },
+    }));
   });
   afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, invite, Member, PASSWORD, register } from '../../../test/factories';
+import { createMember, invite, Member, PASSWORD, register } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { CREATE_INVITE, LOGIN, SET_ROLE, UPDATE_PROFILE } from './accounts.test-ops';
 
 /** Who the viewer is (me, user), signing in and out, roles, and editing a profile. */
@@ -10,9 +11,7 @@ describe('accounts', () => {
   let member: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    member = await createMember(t, admin);
+    ({ t, admin, members: [member] } = await startCommunity({ members: 1 }));
   });
   afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStatements, errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 const CREATE_CATEGORY = `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { id name slug description position } }`;
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) {
@@ -22,11 +23,7 @@ describe('discussions', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    member = await createMember(t, admin);
-    other = await createMember(t, admin);
-    categoryId = await createCategory(t, admin, 'Daily check-in');
+    ({ t, admin, members: [member, other], categoryId } = await startCommunity({ members: 2, category: 'Daily check-in' }));
   });
   afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member } from '../../../test/factories';
+import { createMember, createThread, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 const SAVE = `mutation($input: SaveDraftInput!) { saveDraft(input: $input) { key title body categoryId updatedAt } }`;
 const DRAFT = `query($key: String!) { draft(key: $key) { key title body } }`;
@@ -15,10 +16,7 @@ describe('drafts', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    member = await createMember(t, admin);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, members: [member], categoryId } = await startCommunity({ members: 1, category: true }));
   });
   afterAll(() => t?.stop());
 
@@ -71,14 +69,15 @@ describe('posting rate limits', () => {
 
   beforeAll(async () => {
     // The production defaults: 30 s / 120 s in a member's first week, 5 s / 15 s after.
-    t = await TestHarness.start({
-      POST_INTERVAL_SECONDS: '5',
-      POST_INTERVAL_SECONDS_NEW_MEMBER: '30',
-      THREAD_INTERVAL_SECONDS: '15',
-      THREAD_INTERVAL_SECONDS_NEW_MEMBER: '120',
-    });
-    admin = await createAdmin(t);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, categoryId } = await startCommunity({
+      env: {
+        POST_INTERVAL_SECONDS: '5',
+        POST_INTERVAL_SECONDS_NEW_MEMBER: '30',
+        THREAD_INTERVAL_SECONDS: '15',
+        THREAD_INTERVAL_SECONDS_NEW_MEMBER: '120',
+      },
+      category: true,
+    }));
   });
   afterAll(() => t?.stop());
 

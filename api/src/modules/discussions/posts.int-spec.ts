@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
 import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 const POST_FIELDS = `id body bodyHtml contentWarning topics collapsed deleted editedAt viewerCanEdit hiddenByBlock
   reactions { kind count viewerReacted } revisions { body replacedAt }`;
@@ -21,12 +22,11 @@ describe('posts: reactions, editing, deleting, warnings and topics', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    author = await createMember(t, admin);
-    other = await createMember(t, admin);
-    moderator = await createMember(t, admin, 'MODERATOR');
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, members: [author, other], moderators: [moderator], categoryId } = await startCommunity({
+      members: 2,
+      moderators: 1,
+      category: true,
+    }));
     // The author joined long ago (so the 30-day window applies unless a test says otherwise).
     await t.dataSource.query(`UPDATE users SET joined_at = now() - interval '90 days' WHERE id = $1`, [author.id]);
   });

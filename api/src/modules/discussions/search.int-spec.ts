@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { createMember, createThread, Member, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { Client } from 'pg';
 
 const SEARCH = `query($q: String!, $first: Int, $after: String) {
@@ -16,11 +17,11 @@ describe('search', () => {
 
   beforeAll(async () => {
     // A short search timeout (the default is 3 s) keeps the timeout test quick.
-    t = await TestHarness.start({ SEARCH_TIMEOUT_MS: '500' });
-    admin = await createAdmin(t);
-    author = await createMember(t, admin);
-    reader = await createMember(t, admin);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, members: [author, reader], categoryId } = await startCommunity({
+      env: { SEARCH_TIMEOUT_MS: '500' },
+      members: 2,
+      category: true,
+    }));
   });
   afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, eventually, TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 const WATCH = `mutation($threadId: ID!, $watching: Boolean!) { watchThread(threadId: $threadId, watching: $watching) { id viewerIsWatching } }`;
 const BLOCK = `mutation($userId: ID!) { blockUser(userId: $userId) }`;
@@ -18,10 +19,7 @@ describe('watching, mentions, reactions and blocks', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, categoryId } = await startCommunity({ worker: true, category: true }));
   });
   afterAll(() => t?.stop());
 

@@ -1,8 +1,10 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, eventually, TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
-import { CREATE, EVENT, inHours, input, RSVP, UPDATE } from './events.test-ops';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { eventLookups } from '../../../test/event-lookups';
+import { inHours, RSVP, UPDATE } from './events.test-ops';
 
 /** Going to an event: RSVPs, capacity and the waitlist, who sees the place, and calendar files and feeds. */
 describe('events', () => {
@@ -11,16 +13,11 @@ describe('events', () => {
   let moderator: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
+    ({ t, admin, moderators: [moderator] } = await startCommunity({ worker: true, moderators: 1 }));
   });
   afterAll(() => t?.stop());
 
-  const create = async (who: Member, extra: Record<string, unknown> = {}) =>
-    (await t.ok<{ createEvent: any }>(CREATE, { input: input(extra) }, who.token)).createEvent;
-  const eventAs = async (who: Member, id: string) => (await t.ok<{ event: any }>(EVENT, { id }, who.token)).event;
+  const { create, eventAs } = eventLookups(() => t);
 
   describe('RSVP, capacity and waitlist', () => {
     it('fills seats, waitlists in order, promotes the first in line when a seat frees, and notifies once', async () => {

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
@@ -17,9 +18,7 @@ describe('calendar updates', () => {
   let member: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    member = await createMember(t, admin);
+    ({ t, admin, members: [member] } = await startCommunity({ members: 1 }));
   });
   afterAll(() => t?.stop());
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, eventually, TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
-import { CANCEL, CREATE, EVENT, EVENTS, HOUR, inHours, input, RSVP, UPDATE } from './events.test-ops';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { eventLookups } from '../../../test/event-lookups';
+import { CANCEL, CREATE, EVENTS, HOUR, inHours, input, RSVP, UPDATE } from './events.test-ops';
 
 /** Creating, reviewing, editing and cancelling events and series; flagging them; listing them. */
 describe('events', () => {
@@ -10,16 +12,11 @@ describe('events', () => {
   let moderator: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
+    ({ t, admin, moderators: [moderator] } = await startCommunity({ worker: true, moderators: 1 }));
   });
   afterAll(() => t?.stop());
 
-  const create = async (who: Member, extra: Record<string, unknown> = {}) =>
-    (await t.ok<{ createEvent: any }>(CREATE, { input: input(extra) }, who.token)).createEvent;
-  const eventAs = async (who: Member, id: string) => (await t.ok<{ event: any }>(EVENT, { id }, who.token)).event;
+  const { create, eventAs } = eventLookups(() => t);
 
   describe('creating, editing and cancelling', () => {
     it('need a session; bad input names the field', async () => {

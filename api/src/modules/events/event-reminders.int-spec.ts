@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { eventLookups } from '../../../test/event-lookups';
 import { EventsProcessor } from './jobs/events.processor';
 import { QueueStore } from '../../queue/queue-store';
-import { CANCEL, CREATE, HOUR, input, RSVP, UPDATE } from './events.test-ops';
+import { CANCEL, HOUR, RSVP, UPDATE } from './events.test-ops';
 
 /** The 24 h and 1 h reminders: scheduled with the event, moved and removed with it, sent to those going once. */
 describe('events', () => {
@@ -12,15 +14,11 @@ describe('events', () => {
   let moderator: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
+    ({ t, admin, moderators: [moderator] } = await startCommunity({ worker: true, moderators: 1 }));
   });
   afterAll(() => t?.stop());
 
-  const create = async (who: Member, extra: Record<string, unknown> = {}) =>
-    (await t.ok<{ createEvent: any }>(CREATE, { input: input(extra) }, who.token)).createEvent;
+  const { create } = eventLookups(() => t);
 
   describe('reminders', () => {
     const delayed = async (eventId: string) => {

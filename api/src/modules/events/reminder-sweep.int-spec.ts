@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
+import { Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { EventsProcessor } from './jobs/events.processor';
 
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id startsAt } }`;
@@ -18,10 +19,11 @@ describe('event reminder sweep', () => {
   let events: EventsProcessor;
 
   beforeAll(async () => {
-    t = await TestHarness.start({ EVENT_REMINDER_MINUTES: '100,60', SWEEP_INTERVAL_MS: '300000' });
-    await t.startWorker();
-    admin = await createAdmin(t);
-    going = await createMember(t, admin);
+    ({ t, admin, members: [going] } = await startCommunity({
+      env: { EVENT_REMINDER_MINUTES: '100,60', SWEEP_INTERVAL_MS: '300000' },
+      worker: true,
+      members: 1,
+    }));
     events = t.worker!.get(EventsProcessor);
   });
   afterAll(() => t?.stop());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 
 const CELEBRATE = `mutation($input: CelebrateInput!) { celebrate(input: $input) { id title replies { id } } }`;
 
@@ -9,8 +10,7 @@ describe('celebrate', () => {
   let admin: Member;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
+    ({ t, admin } = await startCommunity());
   });
   afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { MilestonesService } from './milestones.service';
 
 const SET = `mutation($d: Date!, $v: Visibility!, $a: Boolean!) { setRecoveryStart(date: $d, visibility: $v, announce: $a) { recoveryStart daysSober reached { key } next { key date } } }`;
@@ -17,8 +18,7 @@ describe('milestones', () => {
   let service: MilestonesService;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
+    ({ t, admin } = await startCommunity());
     service = t.app.get(MilestonesService);
   });
   afterAll(() => t?.stop());

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { APPEAL, DECIDE, FLAG } from './moderation.test-ops';
 
-const FLAG = `mutation($input: FlagInput!) { flag(input: $input) }`;
-const APPEAL = `mutation($a: ID!, $t: String!) { appeal(actionId: $a, text: $t) { id status } }`;
-const DECIDE = `mutation($id: ID!, $up: Boolean!, $r: String!) { decideAppeal(appealId: $id, upheld: $up, reason: $r) { id status } }`;
 const EVENT = `query($id: ID!) { event(id: $id) { id status } }`;
 const RESOURCE = `query($id: ID!) { resource(id: $id) { id status } }`;
 const BOARDS = `{ resourceBoards { id name } }`;
@@ -21,10 +20,7 @@ describe('appeals', () => {
 
   beforeAll(async () => {
     // No worker yet: the post test needs its reply job to run only after the post was hidden.
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
-    secondModerator = await createMember(t, admin, 'MODERATOR');
+    ({ t, admin, moderators: [moderator, secondModerator] } = await startCommunity({ worker: false, moderators: 2 }));
   });
   afterAll(() => t?.stop());
 

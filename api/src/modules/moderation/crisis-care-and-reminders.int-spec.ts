@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member } from '../../../test/factories';
+import { createThread, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { moderationLookups } from '../../../test/moderation-lookups';
 import { ModerationProcessor } from './jobs/moderation.processor';
 import { ACK, REPLY } from './moderation.test-ops';
@@ -14,12 +15,7 @@ describe('moderation', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
-    secondModerator = await createMember(t, admin, 'MODERATOR');
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, moderators: [moderator, secondModerator], categoryId } = await startCommunity({ worker: true, moderators: 2, category: true }));
   });
   afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, eventually, TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { createMember, createThread, Member, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { moderationLookups } from '../../../test/moderation-lookups';
 import { FLAG, NIL, QUEUE, REPLY } from './moderation.test-ops';
 
@@ -12,11 +13,7 @@ describe('moderation', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, moderators: [moderator], categoryId } = await startCommunity({ worker: true, moderators: 1, category: true }));
   });
   afterAll(() => t?.stop());
 
@@ -136,9 +133,7 @@ describe('flag rate limits', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start({ FLAG_RATE_LIMIT_PER_HOUR: '3' });
-    admin = await createAdmin(t);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, categoryId } = await startCommunity({ env: { FLAG_RATE_LIMIT_PER_HOUR: '3' }, category: true }));
   });
   afterAll(() => t?.stop());
 

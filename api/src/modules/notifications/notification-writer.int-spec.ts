@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { NotificationWriter } from './notification-writer';
 
 /** The one writer of notification rows, and the rules every domain's notifications share through it. */
@@ -10,8 +11,7 @@ describe('notification writer', () => {
   let writer: NotificationWriter;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    admin = await createAdmin(t);
+    ({ t, admin } = await startCommunity());
     writer = t.app.get(NotificationWriter);
   });
   afterAll(() => t?.stop());

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, errorOf, TestHarness } from '../../../test/harness';
 import { createAdmin, createCategory, createMember, createThread, Member, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { OutboxRelay } from '../../queue/outbox-relay.service';
 import { DiscussionsProcessor } from '../discussions/jobs/discussions.processor';
 
@@ -20,12 +21,7 @@ describe('notifications', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    author = await createMember(t, admin);
-    replier = await createMember(t, admin);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, members: [author, replier], categoryId } = await startCommunity({ worker: true, members: 2, category: true }));
   });
   afterAll(() => t?.stop());
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, Member, PASSWORD, reply } from '../../../test/factories';
-import { CREATE_EVENT, DELETE, eventInput, LOGIN, marker, RSVP } from './privacy.test-ops';
+import { createMember, createThread, Member, PASSWORD, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { privacyLookups } from '../../../test/privacy-lookups';
+import { DELETE, LOGIN, marker, RSVP } from './privacy.test-ops';
 
 /** Deleting an account while its writes and jobs are still under way: nothing is left behind or written later. */
 describe('privacy: deleting an account while it is in use', () => {
@@ -10,16 +12,11 @@ describe('privacy: deleting an account while it is in use', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, categoryId } = await startCommunity({ worker: true, category: true }));
   });
   afterAll(() => t?.stop());
 
-  const as = <T = any>(who: Member, query: string, variables: Record<string, unknown> = {}) => t.ok<T>(query, variables, who.token);
-  const event = async (who: Member, extra: Record<string, unknown> = {}) =>
-    (await as<{ createEvent: { id: string } }>(who, CREATE_EVENT, { input: eventInput(extra) })).createEvent.id;
+  const { as, event } = privacyLookups(() => t);
 
   it('writes racing the deletion leave nothing behind, and nothing can write for a former member later', async () => {
     for (let round = 0; round < 3; round++) {

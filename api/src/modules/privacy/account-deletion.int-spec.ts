@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
 import { unsubscribeToken } from '../notifications/email/unsubscribe-token';
-import { createAdmin, createCategory, createMember, createThread, invite, Member, PASSWORD, register, reply } from '../../../test/factories';
-import { CREATE_EVENT, DELETE, EVENT, eventInput, LOGIN, marker, ME, RSVP, SEARCH, THREAD } from './privacy.test-ops';
+import { createMember, createThread, invite, Member, PASSWORD, register, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { privacyLookups } from '../../../test/privacy-lookups';
+import { DELETE, EVENT, LOGIN, marker, ME, RSVP, SEARCH, THREAD } from './privacy.test-ops';
 
 /** Deleting an account: what is erased (a scan of every text column), what keepPosts keeps, and the seat it frees. */
 describe('privacy: deleting an account', () => {
@@ -12,20 +14,11 @@ describe('privacy: deleting an account', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, moderators: [moderator], categoryId } = await startCommunity({ worker: true, moderators: 1, category: true }));
   });
   afterAll(() => t?.stop());
 
-  const as = <T = any>(who: Member, query: string, variables: Record<string, unknown> = {}) => t.ok<T>(query, variables, who.token);
-  const event = async (who: Member, extra: Record<string, unknown> = {}) =>
-    (await as<{ createEvent: { id: string } }>(who, CREATE_EVENT, { input: eventInput(extra) })).createEvent.id;
-
-  const backdate = (postId: string) =>
-    t.dataSource.query(`UPDATE posts SET created_at = now() - interval '1 hour' WHERE id = $1`, [postId]);
+  const { as, event, backdate } = privacyLookups(() => t);
 
   /** Every text-like column of every table, with the rows holding `needle` (information_schema). */
   async function scan(needles: string[]): Promise<{ columns: number; hits: string[] }> {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestHarness } from '../../../test/harness';
 import {
-  createAdmin,
   createCategory,
   createMember,
   createThread,
@@ -10,6 +9,8 @@ import {
   register,
   reply,
 } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { privacyLookups } from '../../../test/privacy-lookups';
 import { EXPORTED, iso, Row, USER_COLUMNS_EXPORTED, USER_COLUMNS_NOT_EXPORTED } from './export-inventory.test-data';
 import { inHours, marker } from './privacy.test-ops';
 
@@ -39,8 +40,7 @@ describe('privacy: the export is complete', () => {
   let blocked: Member;
   let data: Record<string, unknown>;
 
-  const as = <T = any>(who: Member, query: string, variables: Record<string, unknown> = {}) =>
-    t.ok<T>(query, variables, who.token);
+  const { as } = privacyLookups(() => t);
 
   /** One row of every kind of member data for `m`, through the api wherever the api can write it. */
   async function seed(): Promise<void> {
@@ -173,10 +173,7 @@ describe('privacy: the export is complete', () => {
   }
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
+    ({ t, admin, moderators: [moderator] } = await startCommunity({ worker: true, moderators: 1 }));
     await seed();
   });
   afterAll(() => t?.stop());

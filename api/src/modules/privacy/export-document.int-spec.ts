@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createCategory, createMember, createThread, invite, Member, register, reply } from '../../../test/factories';
-import { CREATE_EVENT, eventInput, EXPORT, marker, RSVP } from './privacy.test-ops';
+import { createMember, createThread, invite, Member, register, reply } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
+import { privacyLookups } from '../../../test/privacy-lookups';
+import { EXPORT, marker, RSVP } from './privacy.test-ops';
 
 /** The export a member downloads: one JSON document with every kind of their data, and nothing secret. */
 describe('privacy: the export document', () => {
@@ -10,19 +12,11 @@ describe('privacy: the export document', () => {
   let categoryId: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    categoryId = await createCategory(t, admin);
+    ({ t, admin, categoryId } = await startCommunity({ worker: true, category: true }));
   });
   afterAll(() => t?.stop());
 
-  const as = <T = any>(who: Member, query: string, variables: Record<string, unknown> = {}) => t.ok<T>(query, variables, who.token);
-  const event = async (who: Member, extra: Record<string, unknown> = {}) =>
-    (await as<{ createEvent: { id: string } }>(who, CREATE_EVENT, { input: eventInput(extra) })).createEvent.id;
-
-  const backdate = (postId: string) =>
-    t.dataSource.query(`UPDATE posts SET created_at = now() - interval '1 hour' WHERE id = $1`, [postId]);
+  const { as, event, backdate } = privacyLookups(() => t);
 
   it('exports one JSON document holding every kind of the member’s data, and nothing secret', async () => {
     const m = await createMember(t, admin);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
-import { createAdmin, createMember, Member } from '../../../test/factories';
+import { createMember, Member } from '../../../test/factories';
+import { startCommunity } from '../../../test/community';
 import { ResourcesProcessor } from './jobs/resources.processor';
 
 const BOARDS = `{ resourceBoards { id name count } }`;
@@ -17,10 +18,7 @@ describe('resource boards', () => {
   let jobs: string;
 
   beforeAll(async () => {
-    t = await TestHarness.start();
-    await t.startWorker();
-    admin = await createAdmin(t);
-    moderator = await createMember(t, admin, 'MODERATOR');
+    ({ t, admin, moderators: [moderator] } = await startCommunity({ worker: true, moderators: 1 }));
     jobs = (await t.ok<{ resourceBoards: any[] }>(BOARDS, {}, admin.token)).resourceBoards.find((b) => b.name === 'Jobs').id;
   });
   afterAll(() => t?.stop());
