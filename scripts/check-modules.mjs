@@ -2,7 +2,7 @@
 /**
  * The api's module rules, checked over its import statements (run by `npm test`, and alone with
  * `node scripts/check-modules.mjs`; `--graph` prints the domain graph):
- * - plumbing (auth/, common/, graphql/, config/) imports no domain under modules/;
+ * - plumbing (auth/, common/, graphql/, config/, database/, queue/, health/) imports no domain under modules/;
  * - no content domain imports the moderation workflow (modules/moderation/); they call
  *   modules/screening/ while writing, and moderation sits above them;
  * - screening imports no domain but accounts (it sits below the content domains);
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const rootArg = process.argv.indexOf('--root');
 const root =
   rootArg > 0 ? resolve(process.argv[rootArg + 1]) : resolve(dirname(fileURLToPath(import.meta.url)), '..', 'api', 'src');
-const PLUMBING = ['auth', 'common', 'graphql', 'config'];
+const PLUMBING = ['auth', 'common', 'graphql', 'config', 'database', 'queue', 'health'];
 const CONTENT = ['discussions', 'events', 'resources', 'milestones'];
 const ROOTS = [/^app\.module\.ts$/, /^worker\.module\.ts$/, /^database\/entities\.ts$/, /^queue\/all-jobs\.ts$/, /^cli\//, /^main\.ts$/, /^worker\.ts$/];
 const isTest = (file) => /\.(int-)?spec\.ts$/.test(file);
