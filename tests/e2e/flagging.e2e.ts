@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/chrome.js';
 import { Stack } from './support/stack.js';
-import { CREATE_INVITE, PASSWORD, REGISTER, signIn } from './support/journey.js';
+import { signIn } from './support/journey.js';
+import { registerAdmin, registerMembers } from '../reliability/support.js';
 
 const THANKS = "Thank you. A moderator will look at this. The author won't know who flagged it.";
 const QUEUE = `{ moderationQueue(first: 50) { edges { node { targetType targetId reasons { reason } } } } }`;
@@ -19,27 +20,17 @@ describe('flagging a profile, an event and a posting', () => {
   let memberId: string;
   let eventId: string;
   let resourceId: string;
-  const flagger = 'robin@example.org';
+  let flagger: string;
+  let memberName: string;
 
   beforeAll(async () => {
     stack = await Stack.start({ AUTH_RATE_LIMIT_PER_IP: '1000' });
-    const adminEmail = 'alex@program.example';
-    const adminCode = await stack.createAdminInvite(adminEmail);
-    adminToken = (
-      await stack.gql<{ register: { token: string } }>(REGISTER, {
-        input: { inviteCode: adminCode, email: adminEmail, password: PASSWORD, displayName: 'Alex Staff' },
-      })
-    ).register.token;
-    const member = async (email: string, displayName: string) => {
-      const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(CREATE_INVITE, {}, adminToken);
-      return (
-        await stack.gql<{ register: { user: { id: string } } }>(REGISTER, {
-          input: { inviteCode: createInvite.code, email, password: PASSWORD, displayName },
-        })
-      ).register.user.id;
-    };
-    memberId = await member('quinn@example.org', 'Quinn');
-    await member(flagger, 'Robin');
+    const admin = await registerAdmin(stack, 'alex@program.example', 'Alex Staff');
+    adminToken = admin.token;
+    const [member, robin] = await registerMembers(stack, admin, 2);
+    memberId = member.id;
+    memberName = member.email.split('@')[0]; // registerMembers names each member after their email
+    flagger = robin.email;
     const startsAt = Date.now() + 5 * 86_400_000;
     eventId = (
       await stack.gql<{ createEvent: { id: string } }>(
@@ -104,7 +95,7 @@ describe('flagging a profile, an event and a posting', () => {
       await signIn(page, stack, flagger);
 
       await page.goto(`${stack.webUrl}/u/${memberId}`);
-      await page.getByRole('link', { name: "Flag Quinn's profile" }).click();
+      await page.getByRole('link', { name: `Flag ${memberName}'s profile` }).click();
       await page.waitForURL((url) => url.searchParams.get('flag') === memberId);
       await page.getByRole('button', { name: 'Send flag' }).click();
       await page.getByText('Please choose what you would like the moderators to know.').first().waitFor();

@@ -26,7 +26,6 @@ export class AppealsService {
     private readonly outbox: OutboxService,
   ) {}
 
-
   /** The member affected appeals a removal, hiding, warning or suspension, once. */
   async appeal(actionId: string, text: string, viewer: Viewer): Promise<AppealEntity> {
     const action = isUuid(actionId) ? await this.dataSource.manager.findOneBy(ModerationActionEntity, { id: actionId }) : null;

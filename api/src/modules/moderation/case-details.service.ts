@@ -12,7 +12,6 @@ export class CaseDetailsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-
   async reasonsByCaseIds(ids: readonly string[]): Promise<FlagReasonCount[][]> {
     const rows: { case_id: string; reason: FlagReason; count: number }[] = await this.dataSource.query(
       `SELECT case_id, reason, count(*)::int AS count FROM flags WHERE case_id = ANY($1::uuid[])

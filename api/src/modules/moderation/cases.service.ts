@@ -29,7 +29,6 @@ export class CasesService {
     private readonly outbox: OutboxService,
   ) {}
 
-
   async queue(args: PageArgs & { status?: string }): Promise<Connection<FlagCase>> {
     const first = pageSize(args);
     const after = decodeCursor(args.after, ['number', 'number', 'iso', 'uuid']);

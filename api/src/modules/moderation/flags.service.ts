@@ -32,7 +32,6 @@ export class FlagsService {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-
   /**
    * A member flags an item once (a second flag is a no-op). Flags gather into one open case per
    * item and kind. Rule flags from `FLAG_HIDE_THRESHOLD` distinct members, or one from a

@@ -26,7 +26,6 @@ export class MemberModerationService {
     private readonly outbox: OutboxService,
   ) {}
 
-
   async warn(userId: string, reason: string, moderator: Viewer): Promise<void> {
     const user = await this.memberToAct(userId, moderator);
     await inTransaction(this.dataSource, async (manager) => {

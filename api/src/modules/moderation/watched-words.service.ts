@@ -14,7 +14,6 @@ export class WatchedWordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-
   async addWatchedWord(input: WatchedWordInput, admin: Viewer): Promise<WatchedWordEntity> {
     const word = input.word.toLowerCase().replace(/\s+/g, ' ');
     await this.dataSource.query(
