@@ -15,6 +15,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
+import { RecoveryModule } from './modules/recovery/recovery.module';
 import { ResourcesModule } from './modules/resources/resources.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ModerationModule,
         EventsModule,
         MilestonesModule,
+        RecoveryModule,
         ResourcesModule,
         PrivacyModule,
       ],

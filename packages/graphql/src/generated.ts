@@ -184,6 +184,7 @@ export type ModerationSettingsInput = {
 };
 
 export type NotificationType =
+  | 'CHECK_IN_REMINDER'
   | 'EVENT_CANCELLED'
   | 'EVENT_CHANGED'
   | 'EVENT_REMINDER'
@@ -191,6 +192,7 @@ export type NotificationType =
   | 'MENTION'
   | 'MILESTONE'
   | 'MODERATION_OUTCOME'
+  | 'REACH_OUT'
   | 'REACTION'
   | 'REPLY'
   | 'RESOURCE_APPROVED'

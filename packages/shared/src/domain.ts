@@ -32,6 +32,8 @@ export const NOTIFICATION_TYPES = [
   'FLAG_RAISED',
   'RESOURCE_APPROVED',
   'RESOURCE_EXPIRING',
+  'REACH_OUT',
+  'CHECK_IN_REMINDER',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -66,6 +66,9 @@ const TYPE_LABELS: Record<string, string> = {
   MODERATION_OUTCOME: 'Moderation decisions about your posts or flags',
   FLAG_RAISED: 'New flags and alerts (moderators)',
   RESOURCE_APPROVED: 'Your resource postings approved',
+  RESOURCE_EXPIRING: 'Your resource postings about to expire',
+  REACH_OUT: 'Someone you support would like to talk',
+  CHECK_IN_REMINDER: 'Gentle check-in reminders (only if you turn them on)',
 };
 
 /**

@@ -1,3 +1,4 @@
+import { NOTIFICATION_TYPES } from '@kinship/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, TestHarness } from '../../../test/harness';
 import { TestSmtp } from '../../../test/smtp';
@@ -46,7 +47,7 @@ describe('notification preferences and email', () => {
     const m = await member();
     expect(errorOf(await t.gql(PREFS)).code).toBe('UNAUTHENTICATED');
     const { notificationPreferences: prefs } = await t.ok<{ notificationPreferences: any[] }>(PREFS, {}, m.token);
-    expect(prefs).toHaveLength(12);
+    expect(prefs).toHaveLength(NOTIFICATION_TYPES.length);
     expect(prefs.find((p) => p.type === 'REPLY')).toMatchObject({ inApp: true, email: 'DAILY_DIGEST' });
     expect(prefs.find((p) => p.type === 'EVENT_REMINDER')).toMatchObject({ inApp: true, email: 'IMMEDIATE' });
     expect(prefs.find((p) => p.type === 'MODERATION_OUTCOME')).toMatchObject({ inApp: true, email: 'IMMEDIATE' });
