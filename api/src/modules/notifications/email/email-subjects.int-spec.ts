@@ -84,7 +84,7 @@ describe('email subjects are neutral for every notification type', () => {
   async function sendNow(who: Member, expected: number): Promise<ParsedMail[]> {
     await delivery.classify();
     await delivery.sendDue(new Date(Date.now() + 1000));
-    await eventually(async () => (smtp.to(who.email).length >= expected ? true : undefined));
+    await eventually(() => Promise.resolve(smtp.to(who.email).length >= expected ? true : undefined));
     await t.settled();
     return smtp.to(who.email);
   }
