@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BARC_ITEMS, BARC_SCALE, choiceValue, dayLabel, fillableDays, isDay, shareText, shiftDay } from './check-ins';
+import {
+  BARC_ITEMS,
+  BARC_SCALE,
+  choiceValue,
+  dayLabel,
+  fillableDays,
+  isDay,
+  shareText,
+  shiftDay,
+} from './check-ins';
 
 describe('check-in helpers', () => {
   it('lists today and the seven days before it', () => {

@@ -88,9 +88,12 @@ export function dayLabel(day: string, today: string): string {
   if (day === today) return 'Today';
   if (day === shiftDay(today, -1)) return 'Yesterday';
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export interface CheckInLike {

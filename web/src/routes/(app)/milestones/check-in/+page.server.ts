@@ -19,7 +19,10 @@ export const load: PageServerLoad = async (event) => {
   const asked = event.url.searchParams.get('day');
   const days = fillableDays(today);
   if (asked !== null && (!isDay(asked) || !days.includes(asked))) {
-    error(400, 'Check-ins can be filled in for today and the 7 days before it. Please choose one of those days.');
+    error(
+      400,
+      'Check-ins can be filled in for today and the 7 days before it. Please choose one of those days.',
+    );
   }
   const day = asked ?? today;
   const result = await request(CheckInPageDocument, { day }, { token, event });
@@ -52,8 +55,10 @@ export const actions: Actions = {
     if (mood === null) errors.mood = 'Choose how your mood is.';
     if (cravings === null) errors.cravings = 'Choose how strong cravings are.';
     if (typed.sleep !== '' && choiceValue(typed.sleep, 1, 5) === null) errors.sleep = 'Choose how you slept.';
-    if (typed.helped.trim().length > CHECK_IN_TEXT_MAX) errors.helped = `What helped can be at most ${CHECK_IN_TEXT_MAX} characters.`;
-    if (typed.hard.trim().length > CHECK_IN_TEXT_MAX) errors.hard = `What was hard can be at most ${CHECK_IN_TEXT_MAX} characters.`;
+    if (typed.helped.trim().length > CHECK_IN_TEXT_MAX)
+      errors.helped = `What helped can be at most ${CHECK_IN_TEXT_MAX} characters.`;
+    if (typed.hard.trim().length > CHECK_IN_TEXT_MAX)
+      errors.hard = `What was hard can be at most ${CHECK_IN_TEXT_MAX} characters.`;
     if (mood === null || cravings === null || Object.keys(errors).length > 0) {
       return fail(400, { message: 'Please check the answers below.', errors, values: typed });
     }

@@ -1,5 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { CheckInSettingsDocument, DeleteCheckInHistoryDocument, SetCheckInSettingsDocument } from '@kinship/graphql';
+import {
+  CheckInSettingsDocument,
+  DeleteCheckInHistoryDocument,
+  SetCheckInSettingsDocument,
+} from '@kinship/graphql';
 import { request } from '$lib/server/graphql';
 import { failWith, loadError, requireUser, text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +36,11 @@ export const actions: Actions = {
     }
     const result = await request(
       SetCheckInSettingsDocument,
-      { enabled: typed.enabled === 'on', reminder: typed.reminder === 'on', reminderTime: typed.reminderTime || null },
+      {
+        enabled: typed.enabled === 'on',
+        reminder: typed.reminder === 'on',
+        reminderTime: typed.reminderTime || null,
+      },
       { token, event },
     );
     if (result.error) return failWith(result.error, typed, PATH, 'save');

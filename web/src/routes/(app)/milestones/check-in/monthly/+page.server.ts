@@ -15,7 +15,12 @@ export const load: PageServerLoad = async (event) => {
   if (result.error) loadError(result.error, PATH);
   const month = todayIn(result.data.me?.timeZone ?? user.timeZone).slice(0, 7);
   const checks = result.data.myRecoveryCapital;
-  return { month, current: checks.find((c) => c.month === month) ?? null, checks, enabled: result.data.checkInSettings.enabled };
+  return {
+    month,
+    current: checks.find((c) => c.month === month) ?? null,
+    checks,
+    enabled: result.data.checkInSettings.enabled,
+  };
 };
 
 export const actions: Actions = {
@@ -31,7 +36,11 @@ export const actions: Actions = {
     if (Object.keys(errors).length > 0) {
       return fail(400, { message: 'Please answer every statement.', errors, values: typed });
     }
-    const result = await request(SaveRecoveryCapitalDocument, { answers: answers as number[] }, { token, event });
+    const result = await request(
+      SaveRecoveryCapitalDocument,
+      { answers: answers as number[] },
+      { token, event },
+    );
     if (result.error) return failWith(result.error, typed, PATH);
     return { saved: result.data.saveRecoveryCapital };
   },

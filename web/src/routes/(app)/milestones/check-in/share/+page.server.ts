@@ -25,9 +25,17 @@ export const actions: Actions = {
     const data = await event.request.formData();
     const typed = { day: text(data, 'day'), body: text(data, 'body') };
     if (typed.body.trim() === '') {
-      return failFields('Please check the copy below.', { body: 'Write a few words to share, or go back.' }, typed);
+      return failFields(
+        'Please check the copy below.',
+        { body: 'Write a few words to share, or go back.' },
+        typed,
+      );
     }
-    const result = await request(ShareCheckInDocument, { day: typed.day, body: typed.body }, { token, event });
+    const result = await request(
+      ShareCheckInDocument,
+      { day: typed.day, body: typed.body },
+      { token, event },
+    );
     if (result.error) return failWith(result.error, typed, `${PATH}?day=${typed.day}`);
     const href = `/threads/${result.data.shareCheckIn}`;
     // Screened like any post: the same detection the api runs decides whether to show help first.
