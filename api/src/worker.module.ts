@@ -8,6 +8,7 @@ import { MetricsModule } from './health/metrics';
 import { WorkerHealthServer } from './health/worker-health.service';
 import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
 import { MilestonesJobsModule } from './modules/milestones/jobs/milestones-jobs.module';
+import { CheckInsJobsModule } from './modules/recovery/check-ins/jobs/check-ins-jobs.module';
 import { ResourcesJobsModule } from './modules/resources/jobs/resources-jobs.module';
 import { ModerationJobsModule } from './modules/moderation/jobs/moderation-jobs.module';
 import { EmailModule } from './modules/notifications/email/email.module';
@@ -35,6 +36,7 @@ export class WorkerModule {
         EventsJobsModule,
         MilestonesJobsModule,
         ResourcesJobsModule,
+        CheckInsJobsModule,
       ],
       providers: [WorkerHealthServer],
     };

@@ -29,6 +29,9 @@ import { FollowEntity } from '../modules/milestones/entities/follow.entity';
 import { ResourceBoardEntity } from '../modules/resources/entities/resource-board.entity';
 import { ResourceReportEntity, ResourceSaveEntity } from '../modules/resources/entities/resource-mark.entity';
 import { ResourceEntity } from '../modules/resources/entities/resource.entity';
+import { CheckInEntity } from '../modules/recovery/check-ins/entities/check-in.entity';
+import { CheckInSettingsEntity } from '../modules/recovery/check-ins/entities/check-in-settings.entity';
+import { RecoveryCapitalCheckEntity } from '../modules/recovery/check-ins/entities/recovery-capital-check.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { ScheduleRunEntity } from '../queue/schedule-run.entity';
 
@@ -66,6 +69,9 @@ export const ENTITIES = [
   ResourceEntity,
   ResourceSaveEntity,
   ResourceReportEntity,
+  CheckInEntity,
+  RecoveryCapitalCheckEntity,
+  CheckInSettingsEntity,
   OutboxEntity,
   ScheduleRunEntity,
 ];

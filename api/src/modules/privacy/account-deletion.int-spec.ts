@@ -91,6 +91,10 @@ describe('privacy: deleting an account', () => {
       [dReply],
     );
     expect(logged.excerpt).toContain(d.displayName);
+    // Their check-ins, BARC-10 and check-in settings (health data) go too.
+    await as(d, `mutation($h: String!) { saveCheckIn(input: { mood: 2, cravings: 3, helped: $h, hard: $h }) { id } }`, { h: bioMarker });
+    await as(d, `mutation { saveRecoveryCapital(answers: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]) { total } }`);
+    await as(d, `mutation { setCheckInSettings(enabled: true, reminder: true, reminderTime: "08:00") { enabled } }`);
     const unusedInvite = await invite(t, admin, 'MEMBER', d.email);
     const before = await scan([d.email, d.displayName, bioMarker]);
     expect(before.hits.length).toBeGreaterThan(8);
@@ -108,7 +112,7 @@ describe('privacy: deleting an account', () => {
       [d.id],
     );
     expect(row).toMatchObject({ display_name: 'Former member', bio: null, pronouns: null, recovery_start: null });
-    for (const table of ['sessions', 'notifications', 'drafts', 'calendar_tokens', 'notification_preferences', 'thread_watches']) {
+    for (const table of ['sessions', 'notifications', 'drafts', 'calendar_tokens', 'notification_preferences', 'thread_watches', 'check_ins', 'recovery_capital_checks', 'check_in_settings']) {
       const [{ n }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [d.id]);
       expect(n, table).toBe(0);
     }

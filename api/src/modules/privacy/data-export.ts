@@ -33,6 +33,20 @@ export async function buildDataExport(manager: EntityManager, userId: string, cu
       milestonesReached: progress?.reached ?? [],
       nextMilestone: progress?.next ?? null,
     },
+    checkIns: await all(
+      `SELECT day::text AS day, mood, cravings, sleep, helped, hard, created_at AS "createdAt", updated_at AS "updatedAt"
+         FROM check_ins WHERE user_id = $1 ORDER BY day`,
+    ),
+    recoveryCapital: await all(
+      `SELECT month, answers, total, created_at AS "createdAt", updated_at AS "updatedAt"
+         FROM recovery_capital_checks WHERE user_id = $1 ORDER BY month`,
+    ),
+    checkInSettings: await one(
+      `SELECT COALESCE(bool_and(enabled), true) AS enabled, COALESCE(bool_and(reminder), false) AS reminder,
+              min(lpad((reminder_minute / 60)::text, 2, '0') || ':' || lpad((reminder_minute % 60)::text, 2, '0')) AS "reminderTime",
+              min(reach_out_offered_on)::text AS "reachOutOfferedOn"
+         FROM check_in_settings WHERE user_id = $1`,
+    ),
     preferences: {
       quietHours: { startMinute: quietHoursStartMinute, endMinute: quietHoursEndMinute },
       notifications: await all(

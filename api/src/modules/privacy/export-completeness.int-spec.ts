@@ -165,6 +165,12 @@ describe('privacy: the export is complete', () => {
       a: actionId,
       t: `I was quoting someone ${marker('appeal')}`,
     });
+    // My recovery: a check-in, this month's BARC-10 and the check-in settings.
+    await as(m, `mutation($h: String!) { saveCheckIn(input: { mood: 1, cravings: 4, sleep: 2, helped: $h, hard: "A long day" }) { id } }`, {
+      h: marker('helped'),
+    });
+    await as(m, `mutation { saveRecoveryCapital(answers: [1, 2, 3, 4, 5, 6, 5, 4, 3, 2]) { total } }`);
+    await as(m, `mutation { setCheckInSettings(enabled: true, reminder: true, reminderTime: "20:15") { enabled } }`);
     await t.settled(); // the reply's and the warning's notifications
 
     data = JSON.parse(
@@ -225,6 +231,7 @@ describe('privacy: the export is complete', () => {
       expect(at(data, path), `users.${column} at ${path}`).toEqual(iso(row[column]));
     }
     expect(data.preferences).toMatchObject({ quietHours: { startMinute: 1290, endMinute: 390 } });
+    expect(data.checkInSettings).toMatchObject({ enabled: true, reminder: true, reminderTime: '20:15' });
     const text = JSON.stringify(data);
     expect(text).not.toContain(String(row.password_hash));
   });

@@ -37,6 +37,11 @@ export type Row = Record<string, unknown>;
 export type Expect = { section: string; item: (row: Row, nameOf: (id: unknown) => string) => Row };
 
 export const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+/** A `date` column as the export writes it (node-postgres reads one as local midnight). */
+export const dayOf = (value: unknown) =>
+  value instanceof Date
+    ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
+    : value;
 
 /** Each member-holding column that is exported: where its rows land in the export, and what identifies each one there. */
 export const EXPORTED: Record<string, Expect> = {
@@ -49,6 +54,18 @@ export const EXPORTED: Record<string, Expect> = {
     item: (r, nameOf) => ({ displayName: nameOf(r.blocked_id), since: iso(r.created_at) }),
   },
   'calendar_tokens.user_id': { section: 'calendarFeed', item: () => ({ enabled: true }) },
+  'check_ins.user_id': {
+    section: 'checkIns',
+    item: (r) => ({ day: dayOf(r.day), mood: r.mood, cravings: r.cravings, sleep: r.sleep, helped: r.helped, hard: r.hard }),
+  },
+  'check_in_settings.user_id': {
+    section: 'checkInSettings',
+    item: (r) => ({ enabled: r.enabled, reminder: r.reminder, reachOutOfferedOn: dayOf(r.reach_out_offered_on) }),
+  },
+  'recovery_capital_checks.user_id': {
+    section: 'recoveryCapital',
+    item: (r) => ({ month: r.month, answers: r.answers, total: r.total }),
+  },
   'celebrations.author_id': {
     section: 'celebrations',
     item: (r) => ({ id: r.id, title: r.title, threadId: r.thread_id }),

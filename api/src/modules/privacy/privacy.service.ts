@@ -84,6 +84,10 @@ export class PrivacyService {
         `DELETE FROM calendar_tokens WHERE user_id = $1`,
         `DELETE FROM thread_watches WHERE user_id = $1`,
         `DELETE FROM moderator_notes WHERE user_id = $1`,
+        // My recovery, check-ins: health data, all of it.
+        `DELETE FROM check_ins WHERE user_id = $1`,
+        `DELETE FROM recovery_capital_checks WHERE user_id = $1`,
+        `DELETE FROM check_in_settings WHERE user_id = $1`,
         `UPDATE resources SET contact = NULL WHERE author_id = $1`,
         `UPDATE flags SET note = NULL WHERE flagger_id = $1`,
         `UPDATE resource_reports SET note = NULL WHERE user_id = $1`,
