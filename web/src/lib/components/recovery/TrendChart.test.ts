@@ -103,7 +103,7 @@ describe('TrendChart', () => {
   it('has a table of the check-in days for screen readers', () => {
     render(TrendChart, { days: someDays() });
     const table = screen.getByRole('table', { name: 'Your check-ins, day by day' });
-    expect(table.classList.contains('visually-hidden')).toBe(true);
+    expect(table.parentElement?.classList.contains('visually-hidden')).toBe(true);
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(13); // the header and the 12 days with a check-in
     expect(within(rows[1]).getByRole('rowheader').textContent).toBe('November 20, 2026');
