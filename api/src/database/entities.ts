@@ -29,6 +29,9 @@ import { FollowEntity } from '../modules/milestones/entities/follow.entity';
 import { ResourceBoardEntity } from '../modules/resources/entities/resource-board.entity';
 import { ResourceReportEntity, ResourceSaveEntity } from '../modules/resources/entities/resource-mark.entity';
 import { ResourceEntity } from '../modules/resources/entities/resource.entity';
+import { ReachOutEntity } from '../modules/recovery/safety-net/entities/reach-out.entity';
+import { SafetyPlanEntity } from '../modules/recovery/safety-net/entities/safety-plan.entity';
+import { SupportLinkEntity } from '../modules/recovery/safety-net/entities/support-link.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { ScheduleRunEntity } from '../queue/schedule-run.entity';
 
@@ -66,6 +69,9 @@ export const ENTITIES = [
   ResourceEntity,
   ResourceSaveEntity,
   ResourceReportEntity,
+  SafetyPlanEntity,
+  SupportLinkEntity,
+  ReachOutEntity,
   OutboxEntity,
   ScheduleRunEntity,
 ];
