@@ -53,6 +53,15 @@ describe('the safety net in the browser', () => {
       mkdirSync('/tmp/shots', { recursive: true });
       await river.screenshot({ path: '/tmp/shots/plan.png', fullPage: false });
 
+      // Printing gives a clean plan on one page: no header, navigation, buttons or footer.
+      await river.emulateMedia({ media: 'print' });
+      expect(await river.locator('.site-header').isVisible()).toBe(false);
+      expect(await river.getByRole('button', { name: 'Reach out' }).isVisible()).toBe(false);
+      await river.getByText('call or text 988', { exact: false }).first().waitFor();
+      const printed = (await river.pdf({ format: 'Letter' })).toString('latin1');
+      expect(printed.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+      await river.emulateMedia({ media: 'screen' });
+
       // The text version, downloaded with River's session.
       const download = await member.context.request.get(`${stack.webUrl}/milestones/plan.txt`);
       expect(download.status()).toBe(200);
@@ -97,6 +106,7 @@ describe('the safety net in the browser', () => {
       expect((await reachOut.boundingBox())!.y).toBeLessThan((await crisisLine.boundingBox())!.y);
       await reachOut.click();
       await river.getByText('Your people have been told you would like to talk.').waitFor();
+      await river.screenshot({ path: '/tmp/shots/help.png', fullPage: true });
       expect(new URL(river.url()).pathname).toBe('/help');
 
       // Jess's badge changes without a reload, and the notification says nothing about why.
@@ -115,6 +125,7 @@ describe('the safety net in the browser', () => {
       // Jess marks it on her Supporting page; River's log shows it answered.
       await jess.goto(`${stack.webUrl}/milestones/supporting`);
       await jess.getByText('River would like to talk').waitFor();
+      await jess.screenshot({ path: '/tmp/shots/supporting.png', fullPage: true });
       await jess.getByRole('button', { name: "I've reached out" }).click();
       await jess.getByText('Thank you for reaching out.').waitFor();
       expect(await jess.getByRole('button', { name: "I've reached out" }).count()).toBe(0);
