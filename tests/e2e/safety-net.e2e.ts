@@ -24,8 +24,14 @@ describe('the safety net in the browser', () => {
       ['river@example.org', 'River'],
       ['jess@example.org', 'Jess T'],
     ]) {
-      const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(CREATE_INVITE, {}, admin.token);
-      await stack.gql(REGISTER, { input: { inviteCode: createInvite.code, email, password: PASSWORD, displayName } });
+      const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(
+        CREATE_INVITE,
+        {},
+        admin.token,
+      );
+      await stack.gql(REGISTER, {
+        input: { inviteCode: createInvite.code, email, password: PASSWORD, displayName },
+      });
     }
   });
   afterAll(async () => {
@@ -42,7 +48,9 @@ describe('the safety net in the browser', () => {
       await river.goto(`${stack.webUrl}/milestones/plan`);
       await river.getByRole('heading', { level: 1, name: 'My plan for hard moments' }).waitFor();
       // Never saved yet: the crisis lines are already in "Professionals and services".
-      expect(await river.getByLabel('5. Professionals and services').inputValue()).toContain('988 Suicide and Crisis Lifeline');
+      expect(await river.getByLabel('5. Professionals and services').inputValue()).toContain(
+        '988 Suicide and Crisis Lifeline',
+      );
       await river.getByLabel('1. My warning signs').fill('Skipping meals\nStaying in bed past noon');
       await river.getByLabel('2. Things I can do on my own').fill('A walk round the block');
       await river.getByLabel('My reasons', { exact: true }).fill('My daughter');
@@ -88,7 +96,9 @@ describe('the safety net in the browser', () => {
       await jess.getByText('Thank you for saying yes.').waitFor();
 
       // Jess is on a page with the live stream open before River reaches out.
-      const streamOpen = jess.waitForResponse((r) => r.url().endsWith('/notifications/stream') && r.status() === 200);
+      const streamOpen = jess.waitForResponse(
+        (r) => r.url().endsWith('/notifications/stream') && r.status() === 200,
+      );
       await jess.goto(`${stack.webUrl}/`);
       await streamOpen;
       await jess.getByRole('link', { name: 'Notifications', exact: true }).waitFor();

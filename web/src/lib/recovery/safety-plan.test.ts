@@ -38,8 +38,12 @@ describe('the plan on the web', () => {
   it('says what happened after Reach out, and nothing for an unknown value', () => {
     expect(reachOutNotice(new URLSearchParams('reachOut=sent'))?.kind).toBe('sent');
     expect(reachOutNotice(new URLSearchParams('reachOut=wait&minutes=7'))?.text).toContain('in 7 minutes');
-    expect(reachOutNotice(new URLSearchParams('reachOut=wait&minutes=<b>'))?.text).toContain('in a few minutes');
-    expect(reachOutNotice(new URLSearchParams('reachOut=nopeople'))?.text).toMatch(/Choose your people first/);
+    expect(reachOutNotice(new URLSearchParams('reachOut=wait&minutes=<b>'))?.text).toContain(
+      'in a few minutes',
+    );
+    expect(reachOutNotice(new URLSearchParams('reachOut=nopeople'))?.text).toMatch(
+      /Choose your people first/,
+    );
     expect(reachOutNotice(new URLSearchParams('reachOut=other'))).toBeNull();
     expect(reachOutNotice(new URLSearchParams())).toBeNull();
   });

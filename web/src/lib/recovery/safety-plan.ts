@@ -52,7 +52,10 @@ export function reachOutNotice(params: URLSearchParams): { kind: 'sent' | 'probl
       };
     case 'wait': {
       const minutes = Number(params.get('minutes'));
-      const when = Number.isInteger(minutes) && minutes > 0 && minutes <= 10 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : 'a few minutes';
+      const when =
+        Number.isInteger(minutes) && minutes > 0 && minutes <= 10
+          ? `${minutes} minute${minutes === 1 ? '' : 's'}`
+          : 'a few minutes';
       return {
         kind: 'problem',
         text: `Your people were told a few minutes ago. You can reach out again in ${when}. If you need someone right now, the crisis lines are open day and night.`,

@@ -32,9 +32,16 @@ export const actions: Actions = {
         typed,
       );
     }
-    const result = await request(AskSupportPersonDocument, { displayName: typed.displayName }, { token, event });
+    const result = await request(
+      AskSupportPersonDocument,
+      { displayName: typed.displayName },
+      { token, event },
+    );
     if (result.error) return failWith(result.error, typed, PEOPLE_PATH, 'ask');
-    redirect(303, `${PEOPLE_PATH}?asked=${encodeURIComponent(result.data.askSupportPerson.supporter.displayName)}`);
+    redirect(
+      303,
+      `${PEOPLE_PATH}?asked=${encodeURIComponent(result.data.askSupportPerson.supporter.displayName)}`,
+    );
   },
 
   end: async (event) => {
