@@ -143,6 +143,7 @@ describe('the safety net in the browser', () => {
       await river.goto(`${stack.webUrl}/milestones/people`);
       await river.getByText('Jess T reached out').waitFor();
       await river.getByText('One of my people').waitFor();
+      await river.screenshot({ path: '/tmp/shots/people.png', fullPage: true });
     } finally {
       await member.close();
       await supporter.close();
