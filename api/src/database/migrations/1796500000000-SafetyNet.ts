@@ -20,9 +20,22 @@ export class SafetyNet1796500000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "safety_plans" ADD CONSTRAINT "FK_a582ed8390324da2a2ab0753a3b" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "support_links" ADD CONSTRAINT "FK_cfb48c1bec31a58eab711c7b1ad" FOREIGN KEY ("member_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "support_links" ADD CONSTRAINT "FK_1371063677ee532d484dded70f6" FOREIGN KEY ("supporter_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        // A block either way ends any support link between the two (requests too), whichever path
+        // writes the block; nobody is told.
+        await queryRunner.query(`
+            CREATE FUNCTION support_links_end_on_block() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                DELETE FROM support_links
+                 WHERE (member_id = NEW.blocker_id AND supporter_id = NEW.blocked_id)
+                    OR (member_id = NEW.blocked_id AND supporter_id = NEW.blocker_id);
+                RETURN NULL;
+            END $$`);
+        await queryRunner.query(`CREATE TRIGGER support_links_end_on_block AFTER INSERT ON blocks FOR EACH ROW EXECUTE FUNCTION support_links_end_on_block()`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TRIGGER support_links_end_on_block ON blocks`);
+        await queryRunner.query(`DROP FUNCTION support_links_end_on_block()`);
         await queryRunner.query(`ALTER TABLE "support_links" DROP CONSTRAINT "FK_1371063677ee532d484dded70f6"`);
         await queryRunner.query(`ALTER TABLE "support_links" DROP CONSTRAINT "FK_cfb48c1bec31a58eab711c7b1ad"`);
         await queryRunner.query(`ALTER TABLE "safety_plans" DROP CONSTRAINT "FK_a582ed8390324da2a2ab0753a3b"`);

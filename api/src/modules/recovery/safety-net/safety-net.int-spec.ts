@@ -192,11 +192,21 @@ describe('safety net: the plan, my people and "Reach out"', () => {
         expect(errorOf(await t.gql(ASK, { name: other.displayName }, m.token))).toEqual(nobody);
         expect(errorOf(await t.gql(ASK, { name: m.displayName }, other.token))).toEqual(nobody);
       }
-      // Blocked after asking: the request can no longer be accepted.
+      // A block after asking ends the request, and a block after accepting ends the link, either way.
       const later = await member();
       const { askSupportPerson } = await t.ok<{ askSupportPerson: Link }>(ASK, { name: later.displayName }, m.token);
       await t.ok(BLOCK, { u: m.id }, later.token);
-      expect(errorOf(await t.gql(RESPOND, { id: askSupportPerson.id, accept: true }, later.token)).code).toBe('BAD_USER_INPUT');
+      expect(errorOf(await t.gql(RESPOND, { id: askSupportPerson.id, accept: true }, later.token)).code).toBe('NOT_FOUND');
+      for (const blockerSide of ['member', 'supporter'] as const) {
+        const a = await member();
+        const b = await member();
+        await link(a, b);
+        if (blockerSide === 'member') await t.ok(BLOCK, { u: b.id }, a.token);
+        else await t.ok(BLOCK, { u: a.id }, b.token);
+        expect((await t.ok<{ mySupportPeople: Link[] }>(MY_PEOPLE, {}, a.token)).mySupportPeople, blockerSide).toEqual([]);
+        expect((await t.ok<{ peopleISupport: Link[] }>(I_SUPPORT, {}, b.token)).peopleISupport, blockerSide).toEqual([]);
+        expect(errorOf(await t.gql(REACH_OUT, {}, a.token)).code).toBe('CONFLICT');
+      }
     });
 
     it('someone outside the link cannot respond to it or end it', async () => {
@@ -348,13 +358,18 @@ describe('safety net: the plan, my people and "Reach out"', () => {
       await t.ok(REACH_OUT, {}, other.token);
     });
 
-    it('a supporter across a block is not told', async () => {
+    it('a supporter across a block is not told (even were the link still there)', async () => {
       const m = await member();
       const kept = await member();
       const blocker = await member();
       await link(m, kept);
       await link(m, blocker);
-      await t.ok(BLOCK, { u: m.id }, blocker.token);
+      // The block's trigger would end the link; written past it, the writer's block rule still holds.
+      await t.dataSource.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)`, [blocker.id, m.id]);
+      await t.dataSource.query(
+        `INSERT INTO support_links (member_id, supporter_id, status, accepted_at) VALUES ($1, $2, 'ACTIVE', now() - interval '1 minute')`,
+        [m.id, blocker.id],
+      );
       const { reachOut } = await t.ok<{ reachOut: { id: string } }>(REACH_OUT, {}, m.token);
       const told: { user_id: string }[] = await t.dataSource.query(`SELECT user_id FROM notifications WHERE source_key = $1`, [
         `reach-out:${reachOut.id}`,
