@@ -96,12 +96,12 @@ describe('check-ins in the browser', () => {
       expect(await page.locator('svg.chart-svg [data-series="cravings"] .marker').count()).toBe(3);
       expect(await page.locator('svg.chart-svg [data-series="sleep"] .marker').count()).toBe(2);
       // Nothing on it (the chart, or the hidden table for screen readers) widens the page on a phone.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await page.screenshot({ path: '/tmp/shots/trend.png', fullPage: true });
       await page.getByRole('link', { name: 'Last 90 days' }).click();
       await page.waitForURL(/range=90/);
       expect(await page.locator('svg.chart-svg [data-series="mood"] .marker').count()).toBe(3);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     } finally {
       await browser.close();
     }

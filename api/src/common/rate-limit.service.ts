@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
+import { REACH_OUT_INTERVAL_MINUTES } from '@kinship/shared';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { DomainError, rateLimited } from '../graphql/errors';
 import { sha256 } from './crypto';
 import { REDIS, RedisClient } from './redis.module';
 
-export type LimitName = 'auth-ip' | 'auth-email' | 'post' | 'post-new-member' | 'thread' | 'thread-new-member' | 'flag';
+export type LimitName = 'auth-ip' | 'auth-email' | 'post' | 'post-new-member' | 'thread' | 'thread-new-member' | 'flag' | 'reach-out';
 
 /** The UNLOGGED table that holds the counters when there is no Redis (migration RateLimitCounters). */
 export const COUNTERS_TABLE = 'rate_limit_counters';
@@ -58,6 +59,8 @@ export class RateLimitService {
       ['thread', 1, intervals.thread],
       ['thread-new-member', 1, intervals.threadNewMember],
       ['flag', config.flagRateLimitPerHour, 3600],
+      // "Reach out" tells a member's people at once: once per member per ten minutes.
+      ['reach-out', 1, REACH_OUT_INTERVAL_MINUTES * 60],
     ];
     this.limiters = new Map(
       definitions
@@ -76,6 +79,13 @@ export class RateLimitService {
       if (result instanceof RateLimiterRes) throw error(result.msBeforeNext / 1000);
       throw result;
     }
+  }
+
+  /** Gives back one attempt counted by `consume` (the work it allowed failed before taking effect). */
+  async refund(name: LimitName, key: string): Promise<void> {
+    const limiter = this.limiters.get(name);
+    if (!limiter) return;
+    await limiter.reward(sha256(key), 1).catch(() => undefined);
   }
 
   /** Throws RATE_LIMITED if the allowance is already spent, without counting an attempt. */

@@ -32,6 +32,9 @@ import { ResourceEntity } from '../modules/resources/entities/resource.entity';
 import { CheckInEntity } from '../modules/recovery/check-ins/entities/check-in.entity';
 import { CheckInSettingsEntity } from '../modules/recovery/check-ins/entities/check-in-settings.entity';
 import { RecoveryCapitalCheckEntity } from '../modules/recovery/check-ins/entities/recovery-capital-check.entity';
+import { ReachOutEntity } from '../modules/recovery/safety-net/entities/reach-out.entity';
+import { SafetyPlanEntity } from '../modules/recovery/safety-net/entities/safety-plan.entity';
+import { SupportLinkEntity } from '../modules/recovery/safety-net/entities/support-link.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { ScheduleRunEntity } from '../queue/schedule-run.entity';
 
@@ -72,6 +75,9 @@ export const ENTITIES = [
   CheckInEntity,
   RecoveryCapitalCheckEntity,
   CheckInSettingsEntity,
+  SafetyPlanEntity,
+  SupportLinkEntity,
+  ReachOutEntity,
   OutboxEntity,
   ScheduleRunEntity,
 ];

@@ -5,3 +5,4 @@ export * from './safety.js';
 export * from './crisis.js';
 export * from './milestones.js';
 export * from './http-timeouts.js';
+export * from './safety-plan.js';

@@ -95,6 +95,22 @@ describe('privacy: deleting an account', () => {
     await as(d, `mutation($h: String!) { saveCheckIn(input: { mood: 2, cravings: 3, helped: $h, hard: $h }) { id } }`, { h: bioMarker });
     await as(d, `mutation { saveRecoveryCapital(answers: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]) { total } }`);
     await as(d, `mutation { setCheckInSettings(enabled: true, reminder: true, reminderTime: "08:00") { enabled } }`);
+    // Their safety net: a plan in their words, a person who answered a reach-out, one they support.
+    await as(d, `mutation($i: SafetyPlanInput!) { saveSafetyPlan(input: $i) { updatedAt } }`, {
+      i: { warningSigns: [bioMarker], copingStrategies: [], distractions: [], helpers: [], professionals: [], safeEnvironment: [], reasons: [bioMarker] },
+    });
+    const asked = await as<{ askSupportPerson: { id: string } }>(d, `mutation($n: String!) { askSupportPerson(displayName: $n) { id } }`, {
+      n: friend.displayName,
+    });
+    await as(friend, `mutation($id: ID!) { respondToSupportRequest(id: $id, accept: true) { id } }`, { id: asked.askSupportPerson.id });
+    const reached = await as<{ reachOut: { id: string } }>(d, `mutation { reachOut { id } }`);
+    await as(friend, `mutation($id: ID!) { markReachedOut(id: $id) { id } }`, { id: reached.reachOut.id });
+    const asksD = await as<{ askSupportPerson: { id: string } }>(friend, `mutation($n: String!) { askSupportPerson(displayName: $n) { id } }`, {
+      n: d.displayName,
+    });
+    await as(d, `mutation($id: ID!) { respondToSupportRequest(id: $id, accept: true) { id } }`, { id: asksD.askSupportPerson.id });
+    const friendReached = await as<{ reachOut: { id: string } }>(friend, `mutation { reachOut { id } }`);
+    await as(d, `mutation($id: ID!) { markReachedOut(id: $id) { id } }`, { id: friendReached.reachOut.id });
     const unusedInvite = await invite(t, admin, 'MEMBER', d.email);
     const before = await scan([d.email, d.displayName, bioMarker]);
     expect(before.hits.length).toBeGreaterThan(8);
@@ -119,7 +135,10 @@ describe('privacy: deleting an account', () => {
     const counts: { n: number }[] = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM follows WHERE follower_id = $1 OR followee_id = $1)
             + (SELECT count(*) FROM celebrations WHERE author_id = $1)
-            + (SELECT count(*) FROM moderator_notes WHERE user_id = $1) AS n`,
+            + (SELECT count(*) FROM moderator_notes WHERE user_id = $1)
+            + (SELECT count(*) FROM safety_plans WHERE user_id = $1)
+            + (SELECT count(*) FROM support_links WHERE member_id = $1 OR supporter_id = $1)
+            + (SELECT count(*) FROM reach_outs WHERE member_id = $1 OR answered_by = $1) AS n`,
       [d.id],
     );
     expect(Number(counts[0].n)).toBe(0);

@@ -47,6 +47,24 @@ export async function buildDataExport(manager: EntityManager, userId: string, cu
               min(reach_out_offered_on)::text AS "reachOutOfferedOn"
          FROM check_in_settings WHERE user_id = $1`,
     ),
+    safetyPlan:
+      (await one(
+        `SELECT warning_signs AS "warningSigns", coping_strategies AS "copingStrategies", distractions, helpers,
+                professionals, safe_environment AS "safeEnvironment", reasons, updated_at AS "updatedAt"
+           FROM safety_plans WHERE user_id = $1`,
+      )) ?? null,
+    supportPeople: await all(
+      `SELECT u.display_name AS "displayName", l.status, l.created_at AS "askedAt", l.accepted_at AS "acceptedAt"
+         FROM support_links l JOIN users u ON u.id = l.supporter_id WHERE l.member_id = $1 ORDER BY l.created_at`,
+    ),
+    supporting: await all(
+      `SELECT u.display_name AS "displayName", l.status, l.created_at AS "askedAt", l.accepted_at AS "acceptedAt"
+         FROM support_links l JOIN users u ON u.id = l.member_id WHERE l.supporter_id = $1 ORDER BY l.created_at`,
+    ),
+    reachOuts: await all(
+      `SELECT r.created_at AS "createdAt", r.answered_at AS "answeredAt", a.display_name AS "answeredBy"
+         FROM reach_outs r LEFT JOIN users a ON a.id = r.answered_by WHERE r.member_id = $1 ORDER BY r.created_at`,
+    ),
     preferences: {
       quietHours: { startMinute: quietHoursStartMinute, endMinute: quietHoursEndMinute },
       notifications: await all(

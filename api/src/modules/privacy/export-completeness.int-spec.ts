@@ -171,6 +171,33 @@ describe('privacy: the export is complete', () => {
     });
     await as(m, `mutation { saveRecoveryCapital(answers: [1, 2, 3, 4, 5, 6, 5, 4, 3, 2]) { total } }`);
     await as(m, `mutation { setCheckInSettings(enabled: true, reminder: true, reminderTime: "20:15") { enabled } }`);
+    // My recovery's safety net: a plan, a person they asked (who accepted and answered a reach-out),
+    // and a member they support.
+    await as(m, `mutation($i: SafetyPlanInput!) { saveSafetyPlan(input: $i) { updatedAt } }`, {
+      i: {
+        warningSigns: [marker('warning')],
+        copingStrategies: ['A walk'],
+        distractions: [],
+        helpers: ['Sam'],
+        professionals: ['Counselor Dr. Lee'],
+        safeEnvironment: [],
+        reasons: [marker('reason')],
+      },
+    });
+    const { askSupportPerson } = await as<{ askSupportPerson: { id: string } }>(
+      m,
+      `mutation($n: String!) { askSupportPerson(displayName: $n) { id } }`,
+      { n: other.displayName },
+    );
+    await as(other, `mutation($id: ID!) { respondToSupportRequest(id: $id, accept: true) { id } }`, { id: askSupportPerson.id });
+    const { reachOut } = await as<{ reachOut: { id: string } }>(m, `mutation { reachOut { id } }`);
+    await as(other, `mutation($id: ID!) { markReachedOut(id: $id) { id } }`, { id: reachOut.id });
+    const { askSupportPerson: asksM } = await as<{ askSupportPerson: { id: string } }>(
+      other,
+      `mutation($n: String!) { askSupportPerson(displayName: $n) { id } }`,
+      { n: m.displayName },
+    );
+    await as(m, `mutation($id: ID!) { respondToSupportRequest(id: $id, accept: true) { id } }`, { id: asksM.id });
     await t.settled(); // the reply's and the warning's notifications
 
     data = JSON.parse(

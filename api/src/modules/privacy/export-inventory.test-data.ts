@@ -29,6 +29,8 @@ export const NOT_EXPORTED: Record<string, string> = {
     'flags are anonymous to the author and the review queue is moderators’; every decision taken is in moderationOfYou',
   'moderator_notes.user_id':
     'moderators’ private notes on a member (for moderators only); erased when the account is deleted',
+  'reach_outs.answered_by':
+    'a supporter’s answer belongs to the reach-out, which is the member’s own health record (it is in their export); the supporter was told by a notification, which is in theirs',
   'posts.mentioned_user_ids':
     'other members’ posts that mention them are those members’ writing; each mention reached them as an exported notification',
 };
@@ -104,6 +106,10 @@ export const EXPORTED: Record<string, Expect> = {
   },
   'posts.author_id': { section: 'posts', item: (r) => ({ id: r.id, body: r.body }) },
   'reactions.user_id': { section: 'reactions', item: (r) => ({ postId: r.post_id, kind: r.kind }) },
+  'reach_outs.member_id': {
+    section: 'reachOuts',
+    item: (r, nameOf) => ({ createdAt: iso(r.created_at), answeredBy: r.answered_by ? nameOf(r.answered_by) : null }),
+  },
   'resource_reports.user_id': {
     section: 'resourcesReported',
     item: (r) => ({ resourceId: r.resource_id, note: r.note }),
@@ -117,9 +123,21 @@ export const EXPORTED: Record<string, Expect> = {
     item: (r) => ({ id: r.id, title: r.title, contact: r.contact }),
   },
   'rsvps.user_id': { section: 'rsvps', item: (r) => ({ eventId: r.event_id, status: r.status }) },
+  'safety_plans.user_id': {
+    section: 'safetyPlan',
+    item: (r) => ({ warningSigns: r.warning_signs, professionals: r.professionals, reasons: r.reasons }),
+  },
   'sessions.user_id': {
     section: 'sessions',
     item: (r) => ({ createdAt: iso(r.created_at), expiresAt: iso(r.expires_at) }),
+  },
+  'support_links.member_id': {
+    section: 'supportPeople',
+    item: (r, nameOf) => ({ displayName: nameOf(r.supporter_id), status: r.status }),
+  },
+  'support_links.supporter_id': {
+    section: 'supporting',
+    item: (r, nameOf) => ({ displayName: nameOf(r.member_id), status: r.status }),
   },
   'thread_watches.user_id': {
     section: 'watching',

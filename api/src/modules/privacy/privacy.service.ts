@@ -88,6 +88,12 @@ export class PrivacyService {
         `DELETE FROM check_ins WHERE user_id = $1`,
         `DELETE FROM recovery_capital_checks WHERE user_id = $1`,
         `DELETE FROM check_in_settings WHERE user_id = $1`,
+        // My recovery's safety net: their plan, their reach-outs, and every support link on
+        // either side (the other person is not told); their answers to others' reach-outs lose their name.
+        `DELETE FROM safety_plans WHERE user_id = $1`,
+        `DELETE FROM reach_outs WHERE member_id = $1`,
+        `UPDATE reach_outs SET answered_by = NULL WHERE answered_by = $1`,
+        `DELETE FROM support_links WHERE member_id = $1 OR supporter_id = $1`,
         `UPDATE resources SET contact = NULL WHERE author_id = $1`,
         `UPDATE flags SET note = NULL WHERE flagger_id = $1`,
         `UPDATE resource_reports SET note = NULL WHERE user_id = $1`,

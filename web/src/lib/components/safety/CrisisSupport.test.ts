@@ -35,3 +35,45 @@ describe('CrisisSupport', () => {
     expect(screen.getByRole('link', { name: 'Go to your thread' }).getAttribute('href')).toBe('/');
   });
 });
+
+describe('CrisisSupport with the member’s plan', () => {
+  const plan = {
+    warningSigns: ['Skipping meals'],
+    copingStrategies: [],
+    distractions: [],
+    helpers: ['Sam 555-0100'],
+    professionals: [],
+    safeEnvironment: [],
+    reasons: ['My daughter'],
+    updatedAt: '2026-12-01T10:00:00Z',
+  };
+
+  it('shows their own plan and Reach out first, before the crisis lines', () => {
+    render(CrisisSupport, {
+      resources: SAFETY_RESOURCES,
+      continueHref: '/threads/t1',
+      continueLabel: 'Go to your thread',
+      plan,
+    });
+    const planHeading = screen.getByRole('heading', { name: 'Your plan for hard moments' });
+    const firstLine = screen.getByRole('heading', { name: SAFETY_RESOURCES[0].name });
+    expect(planHeading.compareDocumentPosition(firstLine) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText('Skipping meals')).toBeTruthy();
+    expect(screen.getByText('My daughter')).toBeTruthy();
+    const reachOut = screen.getByRole('button', { name: 'Reach out' });
+    expect(reachOut.closest('form')?.getAttribute('action')).toBe('/milestones/people?/reachOut');
+    expect(reachOut.compareDocumentPosition(firstLine) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows only the crisis lines when the plan was never written', () => {
+    render(CrisisSupport, {
+      resources: SAFETY_RESOURCES,
+      continueHref: '/threads/t1',
+      continueLabel: 'Go to your thread',
+      plan: { ...plan, warningSigns: [], helpers: [], reasons: [], updatedAt: null },
+    });
+    expect(screen.queryByRole('heading', { name: 'Your plan for hard moments' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reach out' })).toBeNull();
+    expect(screen.getByRole('heading', { name: SAFETY_RESOURCES[0].name })).toBeTruthy();
+  });
+});

@@ -4,6 +4,7 @@ import { isUuid } from '$lib/ids';
 import { NEW_THREAD_DRAFT_KEY } from '$lib/threads';
 import { parseTopics } from '$lib/topics';
 import { request } from '$lib/server/graphql';
+import { planIfSignedIn } from '$lib/server/safety-net';
 import { failWith, list, loadError, optional, requireUser, text, values } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,7 +48,8 @@ export const actions: Actions = {
     if (result.error) return failWith(result.error, typed, '/new');
     const { post, safetyResources } = result.data.createThread;
     const href = `/threads/${post.thread.id}`;
-    if (safetyResources.length > 0) return { posted: { href }, safetyResources };
+    // What they wrote reads as a crisis: their own plan first (when they have one), then the crisis lines.
+    if (safetyResources.length > 0) return { posted: { href }, safetyResources, plan: await planIfSignedIn(event) };
     redirect(303, href);
   },
 

@@ -17,6 +17,7 @@ import { POSTS_PER_PAGE, pageStart, postHref, replyDraftKey } from '$lib/threads
 import { parseTopics } from '$lib/topics';
 import { flagParams, sendFlag } from '$lib/server/flags';
 import { request } from '$lib/server/graphql';
+import { planIfSignedIn } from '$lib/server/safety-net';
 import {
   failMessage,
   failWith,
@@ -189,7 +190,7 @@ export const actions: Actions = {
     const href = postHref(threadId, post.position);
     if (safetyResources.length > 0) {
       // What they wrote reads as a crisis: show help first, then let them carry on to the post.
-      return { posted: { href }, safetyResources };
+      return { posted: { href }, safetyResources, plan: await planIfSignedIn(event) };
     }
     redirect(303, href);
   },
