@@ -25,6 +25,7 @@ async function checkIn(page: Page, answers: { mood: string; cravings: string; sl
 
 describe('check-ins in the browser', () => {
   let stack: Stack;
+  let riverId: string;
 
   beforeAll(async () => {
     stack = await Stack.start({ PREMOD_FIRST_POSTS: '0' });
@@ -33,10 +34,27 @@ describe('check-ins in the browser', () => {
       input: { inviteCode: await stack.createAdminInvite(adminEmail), email: adminEmail, password: PASSWORD, displayName: 'Alex Staff' },
     });
     const { createInvite } = await stack.gql<{ createInvite: { code: string } }>(CREATE_INVITE, {}, admin.token);
-    const { register: river } = await stack.gql<{ register: { token: string } }>(REGISTER, {
+    const { register: river } = await stack.gql<{ register: { token: string; user: { id: string } } }>(REGISTER, {
       input: { inviteCode: createInvite.code, email: 'river@example.org', password: PASSWORD, displayName: 'River' },
     });
+    riverId = river.user.id;
     await stack.gql(UPDATE_PROFILE, { input: { timeZone: 'UTC' } }, river.token);
+    // River wrote a plan for hard moments while things were calm.
+    await stack.gql(
+      `mutation($i: SafetyPlanInput!) { saveSafetyPlan(input: $i) { updatedAt } }`,
+      {
+        i: {
+          warningSigns: ['Skipping meals'],
+          copingStrategies: ['Walk round the block'],
+          distractions: [],
+          helpers: ['Call my sister Ana'],
+          professionals: [],
+          safeEnvironment: [],
+          reasons: ['My daughter'],
+        },
+      },
+      river.token,
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -67,7 +85,11 @@ describe('check-ins in the browser', () => {
       // Three hard days in a row: the calm panel, the plan, and (once) the offer to tell my people.
       const panel = page.locator('section.hard-days');
       await panel.getByRole('heading', { name: 'The last few days sound hard.' }).waitFor();
-      expect(await panel.getByRole('link', { name: 'Open my plan' }).getAttribute('href')).toBe('/milestones/plan');
+      // Her own plan, shown right in the panel.
+      await panel.getByRole('heading', { name: 'Your plan for hard moments' }).waitFor();
+      await panel.getByText('Call my sister Ana').waitFor();
+      await panel.getByText('My daughter').waitFor();
+      expect(await panel.getByRole('link', { name: 'See or change my plan' }).getAttribute('href')).toBe('/milestones/plan');
       const reachOut = panel.locator('form', { has: page.getByRole('button', { name: 'Let my people know' }) });
       expect(await reachOut.getAttribute('action')).toBe('/milestones/people?/reachOut');
       await panel.getByRole('button', { name: 'Not now' }).waitFor();
@@ -102,6 +124,52 @@ describe('check-ins in the browser', () => {
       await page.waitForURL(/range=90/);
       expect(await page.locator('svg.chart-svg [data-series="mood"] .marker').count()).toBe(3);
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+
+      // My recovery's hub says today is done and leads to each room.
+      await page.goto(`${stack.webUrl}/milestones`);
+      const space = page.getByRole('region', { name: 'Your private space' });
+      await space.getByText('Done for today. You can change it any time today.').waitFor();
+      for (const room of ['Daily check-in', 'My trend', 'Monthly recovery check', 'My plan for hard moments', 'My people', 'People I support']) {
+        await space.getByRole('link', { name: room, exact: true }).waitFor();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('an admin sees none of it: the same pages show the admin only their own empty space', async () => {
+    const browser = await openBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await browser.context.newPage();
+      await signIn(page, stack, 'alex@program.example');
+      // What River wrote in her check-ins and her plan (the first test), none of which may show.
+      const river = ['Called my sister', 'Call my sister Ana', 'My daughter', 'Skipping meals', 'Walk round the block'];
+      for (const path of [
+        '/milestones',
+        '/milestones/check-in',
+        `/milestones/check-in?day=${daysAgoUtc(1)}`,
+        '/milestones/trend?range=90',
+        '/milestones/check-in/monthly',
+        '/milestones/plan',
+        '/milestones/people',
+        '/milestones/supporting',
+        `/u/${riverId}`,
+        '/moderation',
+      ]) {
+        const response = await page.goto(`${stack.webUrl}${path}`);
+        expect(response?.status(), path).toBe(200);
+        const body = await page.locator('body').innerText();
+        for (const words of river) expect(body, `${path} shows "${words}"`).not.toContain(words);
+      }
+      // The plan's download (a file, fetched with the admin's session) is the admin's own, too.
+      const download = await page.request.get(`${stack.webUrl}/milestones/plan.txt`);
+      expect(download.status()).toBe(200);
+      const text = await download.text();
+      for (const words of river) expect(text, `plan.txt shows "${words}"`).not.toContain(words);
+      // The admin's own trend is empty: no points of River's.
+      await page.goto(`${stack.webUrl}/milestones/trend`);
+      await page.getByText('No check-ins in these 30 days yet.', { exact: false }).waitFor();
+      expect(await page.locator('svg.chart-svg .marker').count()).toBe(0);
     } finally {
       await browser.close();
     }

@@ -10,10 +10,19 @@ export const load: PageServerLoad = async (event) => {
   const { token } = requireUser(event.locals, event.url);
   const result = await request(MyMilestonesDocument, {}, { token, event });
   if (result.error) loadError(result.error, PATH);
+  const supporting = result.data.peopleISupport;
   return {
     progress: result.data.myMilestones,
     timeZone: result.data.me?.timeZone ?? null,
     reset: event.url.searchParams.has('reset'),
+    space: {
+      checkInsOn: result.data.checkInSettings.enabled,
+      checkedInOn: result.data.myCheckIns[0]?.day ?? null,
+      myPeople: result.data.mySupportPeople.filter((link) => link.status === 'ACTIVE').length,
+      myPeopleAsked: result.data.mySupportPeople.filter((link) => link.status === 'PENDING').length,
+      asksToMe: supporting.filter((link) => link.status === 'PENDING').length,
+      openReachOuts: supporting.filter((link) => link.openReachOut).length,
+    },
   };
 };
 

@@ -3,6 +3,7 @@ import {
   CheckInPageDocument,
   CheckInPatternDocument,
   DismissReachOutOfferDocument,
+  MySafetyPlanDocument,
   SaveCheckInDocument,
 } from '@kinship/graphql';
 import { request } from '$lib/server/graphql';
@@ -85,7 +86,10 @@ export const actions: Actions = {
     // The offer to tell the member's people is made once per stretch of hard days: shown now, and
     // recorded as made, so it does not come back on every check-in of the same stretch.
     if (pattern?.offerReachOut) await request(DismissReachOutOfferDocument, {}, { token, event });
-    return { saved: { day: saved.day }, pattern };
+    // After hard days the member sees their own plan right here, not only a link to it.
+    const planResult = pattern?.showPlan ? await request(MySafetyPlanDocument, {}, { token, event }) : null;
+    const plan = planResult && !planResult.error ? planResult.data.mySafetyPlan : null;
+    return { saved: { day: saved.day }, pattern, plan };
   },
 
   /** "Not now": the offer to tell the member's people is put away for this stretch. */
