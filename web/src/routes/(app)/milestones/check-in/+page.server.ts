@@ -68,7 +68,8 @@ export const actions: Actions = {
       SaveCheckInDocument,
       {
         input: {
-          day: isDay(typed.day) ? typed.day : undefined,
+          // A malformed day goes to the api, which refuses it naming `day` (never saved as today instead).
+          day: typed.day === '' ? undefined : typed.day,
           mood,
           cravings,
           sleep,

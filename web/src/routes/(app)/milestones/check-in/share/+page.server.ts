@@ -4,6 +4,7 @@ import { ShareCheckInDocument, ShareCheckInPageDocument } from '@kinship/graphql
 import { request } from '$lib/server/graphql';
 import { failWith, failFields, loadError, requireUser, text } from '$lib/server/forms';
 import { isDay, shareText } from '$lib/check-ins';
+import { planIfSignedIn } from '$lib/server/safety-net';
 import type { Actions, PageServerLoad } from './$types';
 
 const PATH = '/milestones/check-in/share';
@@ -39,7 +40,9 @@ export const actions: Actions = {
     if (result.error) return failWith(result.error, typed, `${PATH}?day=${typed.day}`);
     const href = `/threads/${result.data.shareCheckIn}`;
     // Screened like any post: the same detection the api runs decides whether to show help first.
-    if (detectCrisis(typed.body).crisis) return { posted: { href }, safetyResources: [...SAFETY_RESOURCES] };
+    if (detectCrisis(typed.body).crisis) {
+      return { posted: { href }, safetyResources: [...SAFETY_RESOURCES], plan: await planIfSignedIn(event) };
+    }
     redirect(303, href);
   },
 };
