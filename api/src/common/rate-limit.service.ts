@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterStoreAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RateLimiterStoreAbstract,
+} from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { REACH_OUT_INTERVAL_MINUTES } from '@kinship/shared';
 import { APP_CONFIG } from '../config/config.module';
@@ -9,10 +15,22 @@ import { DomainError, rateLimited } from '../graphql/errors';
 import { sha256 } from './crypto';
 import { REDIS, RedisClient } from './redis.module';
 
-export type LimitName = 'auth-ip' | 'auth-email' | 'post' | 'post-new-member' | 'thread' | 'thread-new-member' | 'flag' | 'reach-out';
+export type LimitName =
+  | 'auth-ip'
+  | 'auth-email'
+  | 'post'
+  | 'post-new-member'
+  | 'thread'
+  | 'thread-new-member'
+  | 'flag'
+  | 'reach-out'
+  | 'support-ask';
 
 /** The UNLOGGED table that holds the counters when there is no Redis (migration RateLimitCounters). */
 export const COUNTERS_TABLE = 'rate_limit_counters';
+
+/** How many support-person asks a member may make per hour. */
+export const SUPPORT_ASKS_PER_HOUR = 10;
 
 type Limit = { keyPrefix: string; points: number; duration: number };
 
@@ -20,9 +38,14 @@ type Limit = { keyPrefix: string; points: number; duration: number };
  * Where the counters live: Redis when the queues use it, else PostgreSQL. Both are shared by
  * every api replica, and both are rate-limiter-flexible stores behind one interface.
  */
-function counterStore(redis: RedisClient, dataSource: DataSource): (limit: Limit) => RateLimiterStoreAbstract {
+function counterStore(
+  redis: RedisClient,
+  dataSource: DataSource,
+): (limit: Limit) => RateLimiterStoreAbstract {
   const insurance = ({ points, duration }: Limit) => new RateLimiterMemory({ points, duration });
-  if (redis) return (limit) => new RateLimiterRedis({ ...limit, storeClient: redis, insuranceLimiter: insurance(limit) });
+  if (redis)
+    return (limit) =>
+      new RateLimiterRedis({ ...limit, storeClient: redis, insuranceLimiter: insurance(limit) });
   return (limit) =>
     new RateLimiterPostgres({
       ...limit,
@@ -61,16 +84,25 @@ export class RateLimitService {
       ['flag', config.flagRateLimitPerHour, 3600],
       // "Reach out" tells a member's people at once: once per member per ten minutes.
       ['reach-out', 1, REACH_OUT_INTERVAL_MINUTES * 60],
+      // Asking someone to be one of your people: at most 10 asks per member per hour.
+      ['support-ask', SUPPORT_ASKS_PER_HOUR, 3600],
     ];
     this.limiters = new Map(
       definitions
         .filter(([, , duration]) => duration > 0)
-        .map(([name, points, duration]) => [name, store({ keyPrefix: `${config.redisPrefix}:rl:${name}`, points, duration })]),
+        .map(([name, points, duration]) => [
+          name,
+          store({ keyPrefix: `${config.redisPrefix}:rl:${name}`, points, duration }),
+        ]),
     );
   }
 
   /** Counts one attempt; throws RATE_LIMITED once the window's allowance is spent. */
-  async consume(name: LimitName, key: string, error: (seconds: number) => DomainError = rateLimited): Promise<void> {
+  async consume(
+    name: LimitName,
+    key: string,
+    error: (seconds: number) => DomainError = rateLimited,
+  ): Promise<void> {
     const limiter = this.limiters.get(name);
     if (!limiter) return;
     try {

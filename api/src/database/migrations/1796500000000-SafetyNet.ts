@@ -11,6 +11,7 @@ export class SafetyNet1796500000000 implements MigrationInterface {
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "reach_outs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "member_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "answered_at" TIMESTAMP WITH TIME ZONE, "answered_by" uuid, CONSTRAINT "PK_6c05c4fd1f4e98b43f22a5095ce" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "reach_outs_member_idx" ON "reach_outs" ("member_id", "created_at") `);
+        await queryRunner.query(`CREATE INDEX "reach_outs_answered_by_idx" ON "reach_outs" ("answered_by") WHERE "answered_by" IS NOT NULL`);
         await queryRunner.query(`CREATE TABLE "safety_plans" ("user_id" uuid NOT NULL, "warning_signs" text array NOT NULL DEFAULT '{}', "coping_strategies" text array NOT NULL DEFAULT '{}', "distractions" text array NOT NULL DEFAULT '{}', "helpers" text array NOT NULL DEFAULT '{}', "professionals" text array NOT NULL DEFAULT '{}', "safe_environment" text array NOT NULL DEFAULT '{}', "reasons" text array NOT NULL DEFAULT '{}', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a582ed8390324da2a2ab0753a3b" PRIMARY KEY ("user_id"))`);
         await queryRunner.query(`CREATE TABLE "support_links" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "member_id" uuid NOT NULL, "supporter_id" uuid NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'PENDING', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "accepted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_abe171997503040f206e83e5aa9" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "support_links_supporter_idx" ON "support_links" ("supporter_id") `);
@@ -45,6 +46,7 @@ export class SafetyNet1796500000000 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."support_links_supporter_idx"`);
         await queryRunner.query(`DROP TABLE "support_links"`);
         await queryRunner.query(`DROP TABLE "safety_plans"`);
+        await queryRunner.query(`DROP INDEX "public"."reach_outs_answered_by_idx"`);
         await queryRunner.query(`DROP INDEX "public"."reach_outs_member_idx"`);
         await queryRunner.query(`DROP TABLE "reach_outs"`);
     }

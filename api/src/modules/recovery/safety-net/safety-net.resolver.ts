@@ -95,8 +95,13 @@ export class SafetyNetResolver {
 export class ReachOutFieldsResolver {
   constructor(private readonly users: UsersLoader) {}
 
-  @ResolveField(() => User, { nullable: true, description: 'Who marked "I\'ve reached out".' })
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'Who marked "I\'ve reached out": shown to the member who reached out and to that person only.',
+  })
   async answeredBy(@Parent() r: ReachOut, @Context() ctx: GraphQLContext, @CurrentUser() viewer: Viewer): Promise<User | null> {
-    return r.answeredById ? this.users.load(ctx.loaders, r.answeredById, viewer) : null;
+    // Another support person must not learn who else the member chose.
+    if (!r.answeredById || (viewer.id !== r.memberId && viewer.id !== r.answeredById)) return null;
+    return this.users.load(ctx.loaders, r.answeredById, viewer);
   }
 }

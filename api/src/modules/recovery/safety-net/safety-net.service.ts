@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { defaultProfessionals, REACH_OUT_INTERVAL_MINUTES, SUPPORT_PEOPLE_MAX } from '@kinship/shared';
+import {
+  defaultProfessionals,
+  LIMITS,
+  REACH_OUT_INTERVAL_MINUTES,
+  SUPPORT_PEOPLE_MAX,
+} from '@kinship/shared';
 import { isUuid } from '../../../common/crypto';
-import { RateLimitService } from '../../../common/rate-limit.service';
+import { RateLimitService, SUPPORT_ASKS_PER_HOUR } from '../../../common/rate-limit.service';
 import { inTransaction } from '../../../database/transaction';
 import { badInput, conflict, DomainError, notFound } from '../../../graphql/errors';
 import { Viewer } from '../../../auth/viewer';
@@ -20,6 +25,9 @@ export const SUPPORTING_PATH = '/milestones/supporting';
 /** Not found and across a block read the same, so nobody learns that they were blocked. */
 const CANNOT_ASK =
   "We couldn't ask anyone by that display name. Check how it is spelled, or choose someone else you trust.";
+
+const NO_PEOPLE_YET =
+  'Choose your people first: ask someone you trust on My people. Once they accept, Reach out tells them at once. The crisis lines are there for you right now.';
 
 export function toSupportLink(entity: SupportLinkEntity): SupportLink {
   return {
@@ -104,23 +112,49 @@ export class SafetyNetService {
     return this.plan(viewerId);
   }
 
-  /** The people the viewer asked, oldest first. */
+  /** The people the viewer asked, oldest first (never across a block). */
   mySupportPeople(viewerId: string): Promise<SupportLinkEntity[]> {
-    return this.dataSource.manager.find(SupportLinkEntity, { where: { memberId: viewerId }, order: { createdAt: 'ASC' } });
+    return this.links('memberId', viewerId);
   }
 
-  /** Requests to the viewer and the members they support, oldest first. */
+  /** Requests to the viewer and the members they support, oldest first (never across a block). */
   peopleISupport(viewerId: string): Promise<SupportLinkEntity[]> {
-    return this.dataSource.manager.find(SupportLinkEntity, { where: { supporterId: viewerId }, order: { createdAt: 'ASC' } });
+    return this.links('supporterId', viewerId);
+  }
+
+  private links(side: 'memberId' | 'supporterId', viewerId: string): Promise<SupportLinkEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(SupportLinkEntity, 'l')
+      .where(`l.${side} = :viewerId`, { viewerId })
+      .andWhere(`NOT ${blockedBetween('l.member_id', 'l.supporter_id')}`)
+      .orderBy('l.createdAt', 'ASC')
+      .getMany();
   }
 
   /** Asks a member (by display name) to be one of the viewer's people: at most 5, pending included. */
   async ask(viewer: Viewer, displayName: string): Promise<SupportLinkEntity> {
     const name = typeof displayName === 'string' ? displayName.trim() : '';
-    if (name === '') throw badInput('displayName', 'Enter the display name of the person you would like to ask.');
+    if (name === '')
+      throw badInput('displayName', 'Enter the display name of the person you would like to ask.');
+    if (name.length > LIMITS.displayNameMax) {
+      throw badInput(
+        'displayName',
+        `A display name is at most ${LIMITS.displayNameMax} characters; check how it is spelled.`,
+      );
+    }
+    await this.rateLimits.consume('support-ask', viewer.id, (seconds) => {
+      const minutes = Math.max(1, Math.ceil(seconds / 60));
+      return new DomainError(
+        'RATE_LIMITED',
+        `You have asked ${SUPPORT_ASKS_PER_HOUR} people in the last hour. You can ask again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        { retryAfterSeconds: Math.ceil(seconds) },
+      );
+    });
     return inTransaction(this.dataSource, async (manager) => {
       // One request at a time per member, so two at once cannot both pass the limit.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('support-links'), hashtext($1))`, [viewer.id]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('support-links'), hashtext($1))`, [
+        viewer.id,
+      ]);
       const [target]: { id: string; blocked: boolean }[] = await manager.query(
         `SELECT u.id, ${blockedBetween('u.id', '$2::uuid')} AS blocked
            FROM users u WHERE lower(u.display_name) = lower($1) AND u.deleted_at IS NULL`,
@@ -134,10 +168,15 @@ export class SafetyNetService {
         `SELECT count(*)::int AS count FROM support_links WHERE member_id = $1`,
         [viewer.id],
       );
-      const existing = await manager.findOneBy(SupportLinkEntity, { memberId: viewer.id, supporterId: target.id });
+      const existing = await manager.findOneBy(SupportLinkEntity, {
+        memberId: viewer.id,
+        supporterId: target.id,
+      });
       if (existing) {
         throw conflict(
-          existing.status === 'ACTIVE' ? 'This person is already one of your people.' : 'You have already asked this person; their answer is still to come.',
+          existing.status === 'ACTIVE'
+            ? 'This person is already one of your people.'
+            : 'You have already asked this person; their answer is still to come.',
           'displayName',
         );
       }
@@ -147,27 +186,44 @@ export class SafetyNetService {
           `You can have up to ${SUPPORT_PEOPLE_MAX} people, counting requests not yet answered. End one before asking someone new.`,
         );
       }
-      return manager.save(manager.create(SupportLinkEntity, { memberId: viewer.id, supporterId: target.id, status: 'PENDING' }));
+      return manager.save(
+        manager.create(SupportLinkEntity, { memberId: viewer.id, supporterId: target.id, status: 'PENDING' }),
+      );
     });
   }
 
   /** The person asked accepts (ACTIVE) or declines (the request is deleted, and null returned). */
   async respond(viewer: Viewer, id: string, accept: boolean): Promise<SupportLinkEntity | null> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const link = await this.requestTo(manager, id, viewer.id);
-      if (!accept) {
-        await manager.delete(SupportLinkEntity, { id: link.id });
-        return null;
-      }
-      if (link.status === 'ACTIVE') return link;
-      const [{ separated }]: { separated: boolean }[] = await manager.query(
-        `SELECT ${blockedBetween('$1::uuid', '$2::uuid')} AS separated`,
-        [link.memberId, link.supporterId],
-      );
-      if (separated) throw badInput('id', 'This request can no longer be accepted.');
-      await manager.update(SupportLinkEntity, { id: link.id }, { status: 'ACTIVE', acceptedAt: new Date() });
-      return manager.findOneByOrFail(SupportLinkEntity, { id: link.id });
-    });
+    const answer = await inTransaction(
+      this.dataSource,
+      async (manager): Promise<SupportLinkEntity | null | 'separated'> => {
+        const link = await this.requestTo(manager, id, viewer.id);
+        if (!accept) {
+          await manager.delete(SupportLinkEntity, { id: link.id });
+          return null;
+        }
+        if (link.status === 'ACTIVE') return link;
+        const [{ separated }]: { separated: boolean }[] = await manager.query(
+          `SELECT ${blockedBetween('$1::uuid', '$2::uuid')} AS separated`,
+          [link.memberId, link.supporterId],
+        );
+        // A block written while the request was being made: the request goes, and the answer is the
+        // same as for one that never existed, so nobody learns of the block.
+        if (separated) {
+          // (deleted here and committed; the NOT_FOUND is thrown after the commit)
+          await manager.delete(SupportLinkEntity, { id: link.id });
+          return 'separated';
+        }
+        await manager.update(
+          SupportLinkEntity,
+          { id: link.id },
+          { status: 'ACTIVE', acceptedAt: new Date() },
+        );
+        return manager.findOneByOrFail(SupportLinkEntity, { id: link.id });
+      },
+    );
+    if (answer === 'separated') throw notFound('That request');
+    return answer;
   }
 
   /** Either side ends it: the link is deleted and nobody is told, nor why. */
@@ -193,11 +249,7 @@ export class SafetyNetService {
         WHERE l.member_id = $1 AND l.status = 'ACTIVE' AND u.deleted_at IS NULL AND NOT ${blockedBetween('l.supporter_id', '$1::uuid')}`,
       [viewer.id],
     );
-    if (count === 0) {
-      throw conflict(
-        'Choose your people first: ask someone you trust on My people. Once they accept, Reach out tells them at once. The crisis lines are there for you right now.',
-      );
-    }
+    if (count === 0) throw conflict(NO_PEOPLE_YET);
     await this.rateLimits.consume('reach-out', viewer.id, (seconds) => {
       const minutes = Math.max(1, Math.ceil(seconds / 60));
       return new DomainError(
@@ -209,7 +261,7 @@ export class SafetyNetService {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         const reachOut = await manager.save(manager.create(ReachOutEntity, { memberId: viewer.id }));
-        await this.notifications.fanOut(manager, {
+        const told = await this.notifications.fanOut(manager, {
           type: 'REACH_OUT',
           sourceKey: `reach-out:${reachOut.id}`,
           urgent: true,
@@ -218,9 +270,11 @@ export class SafetyNetService {
             SELECT l.supporter_id AS user_id, m.display_name || ' would like to talk.' AS title,
                    'Reach out when you can.' AS body, $2::text AS url
               FROM support_links l JOIN users m ON m.id = l.member_id
-             WHERE l.member_id = $1 AND l.status = 'ACTIVE'`,
+             WHERE l.member_id = $1 AND l.status = 'ACTIVE' AND NOT ${blockedBetween('l.supporter_id', '$1::uuid')}`,
           params: [viewer.id, SUPPORTING_PATH],
         });
+        // The last of them ended the link since the count above: nobody was told, so nothing is logged.
+        if (told.length === 0) throw conflict(NO_PEOPLE_YET);
         return reachOut;
       });
     } catch (error) {
@@ -232,7 +286,11 @@ export class SafetyNetService {
 
   /** The viewer's own reach-outs, newest first. */
   myReachOuts(viewerId: string): Promise<ReachOutEntity[]> {
-    return this.dataSource.manager.find(ReachOutEntity, { where: { memberId: viewerId }, order: { createdAt: 'DESC' }, take: 50 });
+    return this.dataSource.manager.find(ReachOutEntity, {
+      where: { memberId: viewerId },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
   }
 
   /**
@@ -245,7 +303,7 @@ export class SafetyNetService {
       const [found]: { id: string }[] = await manager.query(
         `SELECT r.id FROM reach_outs r
            JOIN support_links l ON l.member_id = r.member_id AND l.supporter_id = $2 AND l.status = 'ACTIVE'
-          WHERE r.id = $1
+          WHERE r.id = $1 AND r.created_at >= l.accepted_at
           FOR UPDATE OF r`,
         [id, viewer.id],
       );
@@ -267,15 +325,21 @@ export class SafetyNetService {
    * pending request shows none; a supporter never sees reach-outs from before they accepted).
    */
   async openReachOutsByLinkIds(ids: readonly string[]): Promise<(ReachOutEntity | null)[]> {
-    const rows: { link_id: string; id: string; member_id: string; created_at: Date; answered_at: Date | null; answered_by: string | null }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (l.id) l.id AS link_id, r.id, r.member_id, r.created_at, r.answered_at, r.answered_by
+    const rows: {
+      link_id: string;
+      id: string;
+      member_id: string;
+      created_at: Date;
+      answered_at: Date | null;
+      answered_by: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (l.id) l.id AS link_id, r.id, r.member_id, r.created_at, r.answered_at, r.answered_by
            FROM support_links l
            JOIN reach_outs r ON r.member_id = l.member_id AND r.answered_at IS NULL AND r.created_at >= l.accepted_at
           WHERE l.id = ANY($1::uuid[]) AND l.status = 'ACTIVE'
           ORDER BY l.id, r.created_at DESC`,
-        [ids],
-      );
+      [ids],
+    );
     const byLink = new Map(rows.map((r) => [r.link_id, r]));
     return ids.map((id) => {
       const r = byLink.get(id);

@@ -7,6 +7,8 @@ import { UserEntity } from '../../../accounts/entities/user.entity';
  */
 @Entity('reach_outs')
 @Index('reach_outs_member_idx', ['memberId', 'createdAt'])
+// Account deletion takes the answerer's name off the reach-outs they answered.
+@Index('reach_outs_answered_by_idx', ['answeredBy'], { where: '"answered_by" IS NOT NULL' })
 export class ReachOutEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
