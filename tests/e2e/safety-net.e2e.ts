@@ -91,6 +91,9 @@ describe('the safety net in the browser', () => {
       // Jess accepts on her Supporting page (JavaScript on).
       const jess = await supporter.context.newPage();
       await signIn(jess, stack, 'jess@example.org');
+      // She was told of the request (and not why River asked).
+      await jess.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+      await jess.locator('main').getByText('River asked you to be one of their support people.').waitFor();
       await jess.goto(`${stack.webUrl}/milestones/supporting`);
       await jess.getByRole('button', { name: "Accept River's request" }).click();
       await jess.getByText('Thank you for saying yes.').waitFor();

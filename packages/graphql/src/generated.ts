@@ -212,6 +212,7 @@ export type NotificationType =
   | 'REPLY'
   | 'RESOURCE_APPROVED'
   | 'RESOURCE_EXPIRING'
+  | 'SUPPORT_REQUEST'
   | 'WAITLIST_PROMOTED';
 
 /** Support, a hug, or strength: never a bare like. */

@@ -34,6 +34,7 @@ export const NOTIFICATION_TYPES = [
   'RESOURCE_EXPIRING',
   'REACH_OUT',
   'CHECK_IN_REMINDER',
+  'SUPPORT_REQUEST',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -69,6 +69,7 @@ const TYPE_LABELS: Record<string, string> = {
   RESOURCE_EXPIRING: 'Your resource postings about to expire',
   REACH_OUT: 'Someone you support would like to talk',
   CHECK_IN_REMINDER: 'Gentle check-in reminders (only if you turn them on)',
+  SUPPORT_REQUEST: 'Someone asked you to be one of their support people',
 };
 
 /**

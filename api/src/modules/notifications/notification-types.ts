@@ -28,5 +28,6 @@ export const NOTIFICATION_TYPE_SETTINGS: Record<NotificationType, NotificationTy
   RESOURCE_APPROVED: { label: 'Your resource postings approved', defaultEmail: 'IMMEDIATE', subject: 'Your Kinship resource posting was reviewed' },
   RESOURCE_EXPIRING: { label: 'Your resource postings about to expire', defaultEmail: 'IMMEDIATE', subject: 'A Kinship resource posting of yours is expiring' },
   REACH_OUT: { label: 'Someone you support would like to talk', defaultEmail: 'IMMEDIATE', subject: 'Someone in Kinship would like to talk' },
+  SUPPORT_REQUEST: { label: 'Someone asked you to be one of their support people', defaultEmail: 'IMMEDIATE', subject: 'You have a request in Kinship' },
   CHECK_IN_REMINDER: { label: 'Gentle check-in reminders (only if you turn them on)', defaultEmail: 'OFF', subject: 'Your Kinship reminder' },
 };

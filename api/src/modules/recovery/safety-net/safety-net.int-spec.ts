@@ -161,6 +161,21 @@ describe('safety net: the plan, my people and "Reach out"', () => {
       expect((await t.ok<{ peopleISupport: Link[] }>(I_SUPPORT, {}, s.token)).peopleISupport).toMatchObject([
         { id: askSupportPerson.id, status: 'PENDING', member: { displayName: m.displayName } },
       ]);
+      // The person asked is told, once, in words that say nothing of why; the member is told nothing.
+      const told: { user_id: string; type: string; title: string; body: string; url: string }[] = await t.dataSource.query(
+        `SELECT user_id, type, title, body, url FROM notifications WHERE source_key = $1`,
+        [`support-request:${askSupportPerson.id}`],
+      );
+      expect(told).toEqual([
+        {
+          user_id: s.id,
+          type: 'SUPPORT_REQUEST',
+          title: `${m.displayName} asked you to be one of their support people.`,
+          body: 'You can say yes or no on People I support.',
+          url: '/milestones/supporting',
+        },
+      ]);
+      expect(await t.ok(`{ unreadNotificationCount }`, {}, s.token)).toEqual({ unreadNotificationCount: 1 });
       // The member cannot accept their own request.
       expect(errorOf(await t.gql(RESPOND, { id: askSupportPerson.id, accept: true }, m.token)).code).toBe(
         'NOT_FOUND',
@@ -171,15 +186,17 @@ describe('safety net: the plan, my people and "Reach out"', () => {
         s.token,
       );
       expect(respondToSupportRequest.status).toBe('ACTIVE');
+      // Answered, the request's notification is read.
+      expect(await t.ok(`{ unreadNotificationCount }`, {}, s.token)).toEqual({ unreadNotificationCount: 0 });
       expect((await t.ok<{ mySupportPeople: Link[] }>(MY_PEOPLE, {}, m.token)).mySupportPeople).toMatchObject(
         [{ id: askSupportPerson.id, status: 'ACTIVE' }],
       );
       expect(await t.ok(END, { id: askSupportPerson.id }, m.token)).toEqual({ endSupport: true });
       expect((await t.ok<{ peopleISupport: Link[] }>(I_SUPPORT, {}, s.token)).peopleISupport).toEqual([]);
       expect((await t.ok<{ mySupportPeople: Link[] }>(MY_PEOPLE, {}, m.token)).mySupportPeople).toEqual([]);
-      // Nobody is told: no notification for either.
+      // Nobody is told of the accepting or the ending: the request is all either was ever told.
       const [{ n }]: { n: number }[] = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM notifications WHERE user_id = ANY($1)`,
+        `SELECT count(*)::int AS n FROM notifications WHERE user_id = ANY($1) AND type <> 'SUPPORT_REQUEST'`,
         [[m.id, s.id]],
       );
       expect(n).toBe(0);

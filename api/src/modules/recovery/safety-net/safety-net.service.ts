@@ -186,9 +186,22 @@ export class SafetyNetService {
           `You can have up to ${SUPPORT_PEOPLE_MAX} people, counting requests not yet answered. End one before asking someone new.`,
         );
       }
-      return manager.save(
+      const link = await manager.save(
         manager.create(SupportLinkEntity, { memberId: viewer.id, supporterId: target.id, status: 'PENDING' }),
       );
+      // The person asked hears of it (in the same transaction, so a failed ask tells nobody),
+      // in words that say nothing of why.
+      await this.notifications.fanOut(manager, {
+        type: 'SUPPORT_REQUEST',
+        sourceKey: `support-request:${link.id}`,
+        actor: '$2::uuid',
+        recipients: `
+          SELECT $1::uuid AS user_id, m.display_name || ' asked you to be one of their support people.' AS title,
+                 'You can say yes or no on People I support.' AS body, $3::text AS url
+            FROM users m WHERE m.id = $2`,
+        params: [target.id, viewer.id, SUPPORTING_PATH],
+      });
+      return link;
     });
   }
 
@@ -198,6 +211,11 @@ export class SafetyNetService {
       this.dataSource,
       async (manager): Promise<SupportLinkEntity | null | 'separated'> => {
         const link = await this.requestTo(manager, id, viewer.id);
+        // Answered either way: the request's notification has done its work.
+        await manager.query(
+          `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND source_key = $2 AND read_at IS NULL`,
+          [viewer.id, `support-request:${link.id}`],
+        );
         if (!accept) {
           await manager.delete(SupportLinkEntity, { id: link.id });
           return null;
