@@ -19,7 +19,7 @@ const rootArg = process.argv.indexOf('--root');
 const root =
   rootArg > 0 ? resolve(process.argv[rootArg + 1]) : resolve(dirname(fileURLToPath(import.meta.url)), '..', 'api', 'src');
 const PLUMBING = ['auth', 'common', 'graphql', 'config', 'database', 'queue', 'health'];
-const CONTENT = ['discussions', 'events', 'resources', 'milestones', 'recovery'];
+const CONTENT = ['discussions', 'events', 'resources', 'milestones', 'recovery', 'conversations', 'mentors'];
 const ROOTS = [/^app\.module\.ts$/, /^worker\.module\.ts$/, /^database\/entities\.ts$/, /^queue\/all-jobs\.ts$/, /^cli\//, /^main\.ts$/, /^worker\.ts$/];
 const isTest = (file) => /\.(int-)?spec\.ts$/.test(file);
 

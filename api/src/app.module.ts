@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsModule } from './health/metrics';
 import { MetricsServer } from './health/metrics-server.service';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
@@ -44,6 +45,7 @@ export class AppModule {
         EventsModule,
         MilestonesModule,
         RecoveryModule,
+        ConversationsModule,
         ResourcesModule,
         PrivacyModule,
       ],

@@ -24,7 +24,10 @@ export type LimitName =
   | 'thread-new-member'
   | 'flag'
   | 'reach-out'
-  | 'support-ask';
+  | 'support-ask'
+  | 'message'
+  | 'message-request'
+  | 'message-request-to';
 
 /** The UNLOGGED table that holds the counters when there is no Redis (migration RateLimitCounters). */
 export const COUNTERS_TABLE = 'rate_limit_counters';
@@ -86,6 +89,11 @@ export class RateLimitService {
       ['reach-out', 1, REACH_OUT_INTERVAL_MINUTES * 60],
       // Asking someone to be one of your people: at most 10 asks per member per hour.
       ['support-ask', SUPPORT_ASKS_PER_HOUR, 3600],
+      // Private messages: 30 a minute per sender; message requests, 10 a day per sender and 20
+      // a day to any one recipient (staff are not limited).
+      ['message', 30, 60],
+      ['message-request', 10, 86_400],
+      ['message-request-to', 20, 86_400],
     ];
     this.limiters = new Map(
       definitions

@@ -35,6 +35,15 @@ import { RecoveryCapitalCheckEntity } from '../modules/recovery/check-ins/entiti
 import { ReachOutEntity } from '../modules/recovery/safety-net/entities/reach-out.entity';
 import { SafetyPlanEntity } from '../modules/recovery/safety-net/entities/safety-plan.entity';
 import { SupportLinkEntity } from '../modules/recovery/safety-net/entities/support-link.entity';
+import { ConversationEntity } from '../modules/conversations/entities/conversation.entity';
+import { ConversationMemberEntity } from '../modules/conversations/entities/conversation-member.entity';
+import { MessageEntity } from '../modules/conversations/entities/message.entity';
+import { MessageContactEntity } from '../modules/conversations/entities/message-contact.entity';
+import { MessageSettingsEntity } from '../modules/conversations/entities/message-settings.entity';
+import { ReportedMessageEntity } from '../modules/conversations/entities/reported-message.entity';
+import { MentorTopicEntity } from '../modules/mentors/entities/mentor-topic.entity';
+import { MentorProfileEntity } from '../modules/mentors/entities/mentor-profile.entity';
+import { MentorPairingEntity } from '../modules/mentors/entities/mentor-pairing.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { ScheduleRunEntity } from '../queue/schedule-run.entity';
 
@@ -78,6 +87,15 @@ export const ENTITIES = [
   SafetyPlanEntity,
   SupportLinkEntity,
   ReachOutEntity,
+  ConversationEntity,
+  ConversationMemberEntity,
+  MessageEntity,
+  MessageContactEntity,
+  MessageSettingsEntity,
+  ReportedMessageEntity,
+  MentorTopicEntity,
+  MentorProfileEntity,
+  MentorPairingEntity,
   OutboxEntity,
   ScheduleRunEntity,
 ];

@@ -35,6 +35,11 @@ export const NOTIFICATION_TYPES = [
   'REACH_OUT',
   'CHECK_IN_REMINDER',
   'SUPPORT_REQUEST',
+  'NEW_MESSAGE',
+  'MESSAGE_REQUEST',
+  'MENTOR_REQUEST',
+  'MENTOR_UPDATE',
+  'MENTOR_CHECK_IN',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -32,6 +32,10 @@ export const LIMITS = {
   resourceTagsMax: 8,
   resourceExpiryDaysDefault: 30,
   resourceExpiryDaysMax: 180,
+  messageBodyMax: 5_000,
+  mentorAboutMax: 600,
+  mentorNoteMax: 500,
+  mentorTopicLabelMax: 80,
   pageSizeDefault: 20,
   pageSizeMax: 100,
 } as const;

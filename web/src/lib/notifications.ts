@@ -70,6 +70,11 @@ const TYPE_LABELS: Record<string, string> = {
   REACH_OUT: 'Someone you support would like to talk',
   CHECK_IN_REMINDER: 'Gentle check-in reminders (only if you turn them on)',
   SUPPORT_REQUEST: 'Someone asked you to be one of their support people',
+  NEW_MESSAGE: 'New private messages',
+  MESSAGE_REQUEST: 'Message requests from members',
+  MENTOR_REQUEST: 'Mentor requests for you (mentors)',
+  MENTOR_UPDATE: 'News about your mentoring',
+  MENTOR_CHECK_IN: 'How mentoring is going (after 30 days)',
 };
 
 /**

@@ -8,10 +8,13 @@ import { DiscussionLoadsService } from '../discussions/discussion-loads.service'
 import { Post, toPost } from '../discussions/models/post.model';
 import { FlagCase, FlagNote, FlagReasonCount } from './models/moderation.models';
 import { CaseDetailsService } from './case-details.service';
+import { ConversationReportsService } from '../conversations/conversation-reports.service';
+import { CaseMessage } from '../conversations/models/conversation.models';
 
 const CASE_REASONS = defineLoader<string, FlagReasonCount[]>('moderation.reasonsByCaseId');
 const CASE_NOTES = defineLoader<string, FlagNote[]>('moderation.notesByCaseId');
 const WARNING_COUNTS = defineLoader<string, number>('moderation.warningCountsByUserId');
+const CASE_MESSAGES = defineLoader<FlagCase, CaseMessage[]>('moderation.messagesByCase');
 
 /** What a moderator needs to decide a case, batched across the queue page. */
 @Resolver(() => FlagCase)
@@ -20,7 +23,16 @@ export class CaseFieldsResolver {
     private readonly details: CaseDetailsService,
     private readonly discussionLoads: DiscussionLoadsService,
     private readonly users: UsersLoader,
+    private readonly messageReports: ConversationReportsService,
   ) {}
+
+  @ResolveField(() => [CaseMessage], {
+    description: 'For MESSAGE and CONVERSATION cases: the message the case is about, or the reported ones with the five before each. Moderators read no other private message.',
+  })
+  messages(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<CaseMessage[]> {
+    if (c.targetType !== 'MESSAGE' && c.targetType !== 'CONVERSATION') return Promise.resolve([]);
+    return ctx.loaders.for(CASE_MESSAGES, (cases) => this.messageReports.messagesForCases(cases)).load(c);
+  }
 
   @ResolveField(() => [FlagReasonCount])
   reasons(@Parent() c: FlagCase, @Context() ctx: GraphQLContext): Promise<FlagReasonCount[]> {

@@ -15,6 +15,7 @@ import { ModerateInput } from './dto/moderation.inputs';
 import { NOTIFY_OUTCOME } from './jobs/moderation.jobs';
 import { FlagCase, ModerationAction, toFlagCase, toModerationAction } from './models/moderation.models';
 import { ModerationTargets } from './moderation-targets.service';
+import { MessagingService } from '../conversations/messaging.service';
 
 /** The queue's order: crisis first, then members who may need support, then the rest by score and age. */
 const KIND_RANK = `CASE c.kind WHEN 'CRISIS' THEN 0 WHEN 'SUPPORT' THEN 1 ELSE 2 END`;
@@ -27,7 +28,20 @@ export class CasesService {
     private readonly targets: ModerationTargets,
     private readonly log: ModerationLogService,
     private readonly outbox: OutboxService,
+    private readonly messaging: MessagingService,
   ) {}
+
+  /**
+   * From a crisis or support case, in one step: a private conversation between the moderator
+   * and the member the case is about (their existing one, if open). Returns its id.
+   */
+  async openCareConversation(caseId: string, moderator: Viewer): Promise<string> {
+    const found = await this.findCase(caseId);
+    if ((found.kind !== 'CRISIS' && found.kind !== 'SUPPORT') || !found.targetUserId) {
+      throw badInput('caseId', 'You can message the member from a crisis or support case.');
+    }
+    return this.messaging.openCare(moderator, found.targetUserId);
+  }
 
   async queue(args: PageArgs & { status?: string }): Promise<Connection<FlagCase>> {
     const first = pageSize(args);

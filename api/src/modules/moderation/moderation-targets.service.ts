@@ -15,8 +15,11 @@ import { EventSeriesService } from '../events/event-series.service';
 import { ResourceEntity } from '../resources/entities/resource.entity';
 import { ResourcesService } from '../resources/resources.service';
 import { TargetType } from '../screening/entities/flag-case.entity';
+import { ConversationReportsService } from '../conversations/conversation-reports.service';
+import { MessageEntity } from '../conversations/entities/message.entity';
+import { MessagingService } from '../conversations/messaging.service';
 
-/** What a flag, case or appeal is about: a post, event, resource or member, with its status. */
+/** What a flag, case or appeal is about: a post, event, resource, member, message or reported conversation, with its status. */
 export interface Target {
   type: TargetType;
   id: string;
@@ -27,6 +30,7 @@ export interface Target {
   post?: PostEntity;
   event?: EventEntity;
   resource?: ResourceEntity;
+  message?: MessageEntity;
 }
 
 /** Finds the item a moderation step is about, and changes its status through the domain that owns it. */
@@ -39,6 +43,8 @@ export class ModerationTargets {
     private readonly eventListing: EventListingService,
     private readonly eventSeries: EventSeriesService,
     private readonly resources: ResourcesService,
+    private readonly messageReports: ConversationReportsService,
+    private readonly messaging: MessagingService,
   ) {}
 
   async find(type: TargetType, id: string, viewer: Viewer): Promise<Target> {
@@ -62,6 +68,16 @@ export class ModerationTargets {
         if (!resource) throw notFound('That resource');
         return { type, id: resource.id, authorId: resource.authorId, resource, status: resource.status, content: resource.title };
       }
+      // A private message only when a case is about it; its words stay out of the moderation log.
+      case 'MESSAGE': {
+        const message = await this.messageReports.messageForCase(id);
+        if (!message) throw notFound('That message');
+        return { type, id: message.id, authorId: message.authorId, message, status: message.status };
+      }
+      case 'CONVERSATION': {
+        if (!(await this.messageReports.reportedConversation(id))) throw notFound('That conversation');
+        return { type, id, authorId: null };
+      }
     }
   }
 
@@ -83,5 +99,6 @@ export class ModerationTargets {
     }
     if (target.event) await this.eventSeries.setStatus(manager, target.event, status);
     if (target.resource) await this.resources.setStatus(manager, target.resource, status);
+    if (target.message) await this.messaging.setStatus(manager, target.message, status === 'HIDDEN' ? 'REMOVED' : status);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { ConversationsModule } from '../conversations/conversations.module';
 import { DiscussionsModule } from '../discussions/discussions.module';
 import { EventsModule } from '../events/events.module';
 import { ResourcesModule } from '../resources/resources.module';
@@ -16,7 +17,7 @@ import { WatchedWordsService } from './watched-words.service';
 import { PostModerationResolver } from './post-moderation.resolver';
 
 @Module({
-  imports: [AccountsModule, DiscussionsModule, EventsModule, ResourcesModule, ScreeningModule],
+  imports: [AccountsModule, ConversationsModule, DiscussionsModule, EventsModule, ResourcesModule, ScreeningModule],
   providers: [
     ModerationTargets,
     FlagsService,

@@ -76,6 +76,12 @@ export class ModerationResolver {
   }
 
   @RequireRole('MODERATOR')
+  @Mutation(() => ID, { description: 'From a crisis or support case: opens (or reopens) a private conversation with its member; returns its id.' })
+  messageCaseMember(@Args('caseId', { type: () => ID }) caseId: string, @CurrentUser() viewer: Viewer): Promise<string> {
+    return this.cases.openCareConversation(caseId, viewer);
+  }
+
+  @RequireRole('MODERATOR')
   @Mutation(() => FlagCase, { description: 'A moderator takes the case; stops a crisis escalation.' })
   async acknowledgeCase(@Args('caseId', { type: () => ID }) caseId: string, @CurrentUser() viewer: Viewer): Promise<FlagCase> {
     return toFlagCase(await this.cases.acknowledge(caseId, viewer));

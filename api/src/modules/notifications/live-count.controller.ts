@@ -7,7 +7,8 @@ import { LiveCountService } from './live-count.service';
 const HEARTBEAT_MS = 25_000;
 
 /**
- * `GET /notifications/stream`: server-sent events carrying the viewer's unread count, sent at once
+ * `GET /notifications/stream`: server-sent events carrying the viewer's unread count (`unread`) and
+ * the other domains' badges (`messages`: conversations with unread messages), each sent at once
  * and again whenever it changes. The web server proxies it to the browser with the session cookie.
  * SSE rather than a GraphQL subscription: one-way, plain HTTP, reconnects by itself, and passes
  * through the web server's existing auth without a second protocol.
@@ -24,12 +25,14 @@ export class LiveCountController {
     res.setHeader('Connection', 'keep-alive');
     res.setHeader('X-Accel-Buffering', 'no');
     res.flushHeaders();
-    let last = -1;
+    const last = new Map<string, number>();
     const send = async () => {
-      const count = await this.live.unreadCount(viewer.id).catch(() => last);
-      if (count !== last && !res.writableEnded) {
-        last = count;
-        res.write(`event: unread\ndata: ${count}\n\n`);
+      const counts = await this.live.counts(viewer.id).catch(() => last);
+      for (const [name, count] of counts) {
+        if (count !== last.get(name) && !res.writableEnded) {
+          last.set(name, count);
+          res.write(`event: ${name}\ndata: ${count}\n\n`);
+        }
       }
     };
     const unsubscribe = this.live.subscribe(viewer.id, () => void send());

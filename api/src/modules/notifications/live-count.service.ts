@@ -11,6 +11,9 @@ export const NOTIFICATIONS_CHANNEL = 'kinship_notifications';
 
 type Listener = () => void;
 
+/** A count a stream carries besides the unread notifications (another domain's badge). */
+export type LiveCounter = (userId: string) => Promise<number>;
+
 /**
  * Tells open streams when a member's notifications change. A database trigger NOTIFYs the
  * member's id on every insert and read (see the LiveCount migration); each api replica LISTENs,
@@ -21,6 +24,7 @@ export class LiveCountService implements OnModuleInit, BeforeApplicationShutdown
   private client?: Client;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly openStreams = new Set<() => void>();
+  private readonly counters = new Map<string, LiveCounter>([['unread', (userId) => this.unreadCount(userId)]]);
   private stopped = false;
 
   constructor(
@@ -69,6 +73,21 @@ export class LiveCountService implements OnModuleInit, BeforeApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.client?.end().catch(() => undefined);
+  }
+
+  /**
+   * Adds a count to every stream, sent as the event `name`. The domain that owns it registers it
+   * at start-up, and its writes NOTIFY the member's id on the same channel (a trigger).
+   */
+  registerCounter(name: string, counter: LiveCounter): void {
+    if (this.counters.has(name)) throw new Error(`live counter "${name}" registered twice`);
+    this.counters.set(name, counter);
+  }
+
+  /** Every count for one member, by event name. */
+  async counts(userId: string): Promise<Map<string, number>> {
+    const entries = await Promise.all([...this.counters].map(async ([name, count]) => [name, await count(userId)] as const));
+    return new Map(entries);
   }
 
   /** Calls `listener` whenever this member's notifications change; returns the unsubscribe. */

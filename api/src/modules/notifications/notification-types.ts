@@ -30,4 +30,9 @@ export const NOTIFICATION_TYPE_SETTINGS: Record<NotificationType, NotificationTy
   REACH_OUT: { label: 'Someone you support would like to talk', defaultEmail: 'IMMEDIATE', subject: 'Someone in Kinship would like to talk' },
   SUPPORT_REQUEST: { label: 'Someone asked you to be one of their support people', defaultEmail: 'IMMEDIATE', subject: 'You have a request in Kinship' },
   CHECK_IN_REMINDER: { label: 'Gentle check-in reminders (only if you turn them on)', defaultEmail: 'OFF', subject: 'Your Kinship reminder' },
+  NEW_MESSAGE: { label: 'New private messages', defaultEmail: 'IMMEDIATE', subject: 'You have a new message in Kinship' },
+  MESSAGE_REQUEST: { label: 'Message requests from members', defaultEmail: 'IMMEDIATE', subject: 'You have a message request in Kinship' },
+  MENTOR_REQUEST: { label: 'Mentor requests for you (mentors)', defaultEmail: 'IMMEDIATE', subject: 'You have a mentoring request in Kinship' },
+  MENTOR_UPDATE: { label: 'News about your mentoring', defaultEmail: 'IMMEDIATE', subject: 'An update about mentoring in Kinship' },
+  MENTOR_CHECK_IN: { label: 'How mentoring is going (after 30 days)', defaultEmail: 'IMMEDIATE', subject: 'A quick question from Kinship' },
 };

@@ -8,6 +8,6 @@ import { LiveCountService } from './live-count.service';
 @Module({
   controllers: [LiveCountController],
   providers: [NotificationsService, PreferencesService, LiveCountService, NotificationsResolver],
-  exports: [NotificationsService],
+  exports: [NotificationsService, LiveCountService],
 })
 export class NotificationsModule {}

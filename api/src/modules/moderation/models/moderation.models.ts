@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FLAG_REASONS } from '@kinship/shared';
 import type { FlagReason } from '@kinship/shared';
 import { Connection } from '../../../graphql/connection';
 import { AppealEntity, AppealStatus } from '../entities/appeal.entity';
@@ -9,9 +8,10 @@ import { WatchedWordAction, WatchedWordEntity } from '../../screening/entities/w
 
 const values = <T extends string>(...v: T[]) => Object.fromEntries(v.map((x) => [x, x])) as Record<T, T>;
 
-export const FlagReasonEnum = values(...FLAG_REASONS);
-registerEnumType(FlagReasonEnum, { name: 'FlagReason', description: 'SUPPORT: "this person may need support"; never hides.' });
-export const TargetTypeEnum = values<TargetType>('POST', 'EVENT', 'RESOURCE', 'USER');
+import { FlagReasonEnum } from '../../../graphql/enums';
+
+export { FlagReasonEnum };
+export const TargetTypeEnum = values<TargetType>('POST', 'EVENT', 'RESOURCE', 'USER', 'MESSAGE', 'CONVERSATION');
 registerEnumType(TargetTypeEnum, { name: 'FlagTargetType' });
 export const CaseKindEnum = values<CaseKind>('RULES', 'SUPPORT', 'CRISIS', 'PREMODERATION');
 registerEnumType(CaseKindEnum, { name: 'CaseKind' });

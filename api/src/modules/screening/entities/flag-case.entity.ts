@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 export type CaseKind = 'RULES' | 'SUPPORT' | 'CRISIS' | 'PREMODERATION';
 export type CaseStatus = 'OPEN' | 'RESOLVED' | 'DISMISSED';
 export type FlagPriority = 'CRISIS' | 'HIGH' | 'NORMAL';
-export type TargetType = 'POST' | 'EVENT' | 'RESOURCE' | 'USER';
+/** MESSAGE: one private message (crisis and held-for-review cases); CONVERSATION: a report, whose messages are in reported_messages. */
+export type TargetType = 'POST' | 'EVENT' | 'RESOURCE' | 'USER' | 'MESSAGE' | 'CONVERSATION';
 
 /**
  * One case per item and kind while it is open: every flag on the item gathers into it. The
