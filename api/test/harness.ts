@@ -37,7 +37,7 @@ export class TestHarness {
     await withAdmin((c) => c.query(`CREATE DATABASE "${harness.database}" TEMPLATE "${template}"`));
     harness.env = {
       NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
       DATABASE_URL: urlFor(harness.database),
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
       // QUEUE_BACKEND=postgres runs a suite on BullMQ's PostgreSQL backend instead (queue-backends.int-spec.ts runs both).

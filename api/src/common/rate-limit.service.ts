@@ -90,10 +90,10 @@ export class RateLimitService {
       // Asking someone to be one of your people: at most 10 asks per member per hour.
       ['support-ask', SUPPORT_ASKS_PER_HOUR, 3600],
       // Private messages: 30 a minute per sender; message requests, 10 a day per sender and 20
-      // a day to any one recipient (staff are not limited).
+      // a day to any one recipient by default (staff are not limited).
       ['message', 30, 60],
-      ['message-request', 10, 86_400],
-      ['message-request-to', 20, 86_400],
+      ['message-request', config.messageRequests.sentPerDay, 86_400],
+      ['message-request-to', config.messageRequests.receivedPerDay, 86_400],
     ];
     this.limiters = new Map(
       definitions

@@ -57,6 +57,8 @@ const schema = z.object({
   THREAD_INTERVAL_SECONDS_NEW_MEMBER: int(0, 3600).default(120),
   FLAG_HIDE_THRESHOLD: int(1, 100).default(3),
   FLAG_RATE_LIMIT_PER_HOUR: int(1, 100_000).default(20),
+  MESSAGE_REQUESTS_PER_DAY: int(1, 100_000).default(10),
+  MESSAGE_REQUESTS_RECEIVED_PER_DAY: int(1, 100_000).default(20),
   CRISIS_ESCALATION_SECONDS: int(1, 86_400).default(900),
   PREMOD_FIRST_POSTS: int(0, 100).default(2),
   STALE_CASE_HOURS: int(1, 24 * 30).default(48),
@@ -114,6 +116,8 @@ export type AppConfig = Readonly<{
   authRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
   /** Flags a member may raise per hour (moderators are not limited). */
   flagRateLimitPerHour: number;
+  /** Message requests one member may send, and one member may receive, per day. */
+  messageRequests: { sentPerDay: number; receivedPerDay: number };
   /** Seconds a member must wait between posts and between threads; 0 turns a limit off. */
   postingIntervals: { post: number; postNewMember: number; thread: number; threadNewMember: number };
   moderation: { flagHideThreshold: number; crisisEscalationMs: number; premodFirstPosts: number; staleCaseMs: number };
@@ -186,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS,
     },
     flagRateLimitPerHour: e.FLAG_RATE_LIMIT_PER_HOUR,
+    messageRequests: { sentPerDay: e.MESSAGE_REQUESTS_PER_DAY, receivedPerDay: e.MESSAGE_REQUESTS_RECEIVED_PER_DAY },
     postingIntervals: {
       post: e.POST_INTERVAL_SECONDS,
       postNewMember: e.POST_INTERVAL_SECONDS_NEW_MEMBER,

@@ -4,21 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, TestHarness } from '../../../test/harness';
 import { createAdmin, createCategory, createMember, createThread, reply } from '../../../test/factories';
 
-/** Opens the SSE stream and collects the unread counts it sends. */
-function openStream(port: number, token?: string): Promise<{ status: number; counts: number[]; close: () => void }> {
+/** Opens the SSE stream and collects the counts it sends: `counts` for unread notifications, `messages` for the Messages badge. */
+function openStream(
+  port: number,
+  token?: string,
+): Promise<{ status: number; counts: number[]; messages: number[]; close: () => void }> {
   return new Promise((resolve, reject) => {
     const req = http.get(
       { host: '127.0.0.1', port, path: '/notifications/stream', headers: token ? { authorization: `Bearer ${token}` } : {} },
       (res) => {
         const counts: number[] = [];
+        const messages: number[] = [];
         let buffer = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           buffer += chunk;
-          for (const match of buffer.matchAll(/event: unread\ndata: (\d+)\n\n/g)) counts.push(Number(match[1]));
-          buffer = buffer.replace(/event: unread\ndata: \d+\n\n/g, '');
+          for (const match of buffer.matchAll(/event: (unread|messages)\ndata: (\d+)\n\n/g)) {
+            (match[1] === 'unread' ? counts : messages).push(Number(match[2]));
+          }
+          buffer = buffer.replace(/event: (unread|messages)\ndata: \d+\n\n/g, '');
         });
-        resolve({ status: res.statusCode ?? 0, counts, close: () => req.destroy() });
+        resolve({ status: res.statusCode ?? 0, counts, messages, close: () => req.destroy() });
       },
     );
     req.on('error', reject);
@@ -58,6 +64,28 @@ describe('live unread count (server-sent events)', () => {
       await t.ok('mutation { markNotificationsRead }', {}, author.token);
       await eventually(() => Promise.resolve(stream.counts.at(-1) === 0 ? true : undefined));
       expect(stream.counts).toEqual([0, 1, 0]);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('carries the Messages badge: a new message raises it at once, reading lowers it', async () => {
+    const admin = await createAdmin(t);
+    const moderator = await createMember(t, admin, 'MODERATOR');
+    const member = await createMember(t, admin);
+    const stream = await openStream(port, member.token);
+    try {
+      await eventually(() => Promise.resolve(stream.messages.length > 0 ? true : undefined));
+      expect(stream.messages).toEqual([0]);
+      const { startConversation } = await t.ok<{ startConversation: { conversation: { id: string } } }>(
+        `mutation($i: StartConversationInput!) { startConversation(input: $i) { conversation { id } } }`,
+        { i: { recipientIds: [member.id], body: 'Checking in: how are you?' } },
+        moderator.token,
+      );
+      await eventually(() => Promise.resolve(stream.messages.at(-1) === 1 ? true : undefined));
+      await t.ok(`mutation($id: ID!) { markConversationRead(id: $id) }`, { id: startConversation.conversation.id }, member.token);
+      await eventually(() => Promise.resolve(stream.messages.at(-1) === 0 ? true : undefined));
+      expect(stream.messages).toEqual([0, 1, 0]);
     } finally {
       stream.close();
     }

@@ -111,6 +111,16 @@ describe('privacy: deleting an account', () => {
     await as(d, `mutation($id: ID!) { respondToSupportRequest(id: $id, accept: true) { id } }`, { id: asksD.askSupportPerson.id });
     const friendReached = await as<{ reachOut: { id: string } }>(friend, `mutation { reachOut { id } }`);
     await as(d, `mutation($id: ID!) { markReachedOut(id: $id) { id } }`, { id: friendReached.reachOut.id });
+    // Conversations: their messages (in their words, with their name), a contact and a choice.
+    const talk = await as<{ startConversation: { conversation: { id: string } } }>(
+      d,
+      `mutation($i: StartConversationInput!) { startConversation(input: $i) { conversation { id } } }`,
+      { i: { recipientIds: [friend.id], body: `It's ${d.displayName}, ${bioMarker}` } },
+    );
+    await as(friend, `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, {
+      i: { conversationId: talk.startConversation.conversation.id, body: 'Good to hear from you.' },
+    });
+    await as(d, `mutation { setMessageRequests(allow: false) { allowRequests } }`);
     const unusedInvite = await invite(t, admin, 'MEMBER', d.email);
     const before = await scan([d.email, d.displayName, bioMarker]);
     expect(before.hits.length).toBeGreaterThan(8);
@@ -142,6 +152,18 @@ describe('privacy: deleting an account', () => {
       [d.id],
     );
     expect(Number(counts[0].n)).toBe(0);
+    // The friend's side of the conversation: "message removed", from "Former member"; they can no longer write there.
+    const friendView = await as<{
+      conversation: { participants: { state: string; user: { displayName: string } }[]; sendState: { canSend: boolean }; messages: { edges: { node: { removed: boolean; bodyHtml: string | null; author: { displayName: string } } }[] } };
+    }>(friend, `query($id: ID!) { conversation(id: $id) { participants { state user { displayName } } sendState { canSend } messages { edges { node { removed bodyHtml author { displayName } } } } } }`, {
+      id: talk.startConversation.conversation.id,
+    });
+    expect(friendView.conversation.participants).toEqual([{ state: 'LEFT', user: { displayName: 'Former member' } }]);
+    expect(friendView.conversation.sendState.canSend).toBe(false);
+    expect(friendView.conversation.messages.edges.map((e) => e.node)).toEqual([
+      { removed: false, bodyHtml: expect.stringContaining('Good to hear') as string, author: { displayName: friend.displayName } },
+      { removed: true, bodyHtml: null, author: { displayName: 'Former member' } },
+    ]);
 
     // An unused invite for their address is withdrawn, not left open to anyone.
     const reuse = await t.gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {

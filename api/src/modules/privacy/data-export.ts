@@ -65,6 +65,27 @@ export async function buildDataExport(manager: EntityManager, userId: string, cu
       `SELECT r.created_at AS "createdAt", r.answered_at AS "answeredAt", a.display_name AS "answeredBy"
          FROM reach_outs r LEFT JOIN users a ON a.id = r.answered_by WHERE r.member_id = $1 ORDER BY r.created_at`,
     ),
+    // Conversations: the ones they are in (with whom, by display name) and the messages they
+    // wrote; the others' messages are the others' words, as with replies in threads.
+    conversations: await all(
+      `SELECT c.id, c.kind, m.status, m.muted, m.joined_at AS "joinedAt", c.created_by = $1 AS "startedByMe",
+              COALESCE((SELECT array_agg(u.display_name ORDER BY o.joined_at) FROM conversation_members o
+                          JOIN users u ON u.id = o.user_id WHERE o.conversation_id = c.id AND o.user_id <> $1), '{}') AS "with"
+         FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.user_id = $1 ORDER BY c.created_at, c.id`,
+    ),
+    messagesSent: await all(
+      `SELECT id, conversation_id AS "conversationId", body, status, created_at AS "createdAt", deleted_at AS "deletedAt"
+         FROM messages WHERE author_id = $1 ORDER BY created_at, id`,
+    ),
+    messageContacts: await all(
+      `SELECT u.display_name AS "displayName", mc.created_at AS "since"
+         FROM message_contacts mc JOIN users u ON u.id = CASE WHEN mc.user_a = $1 THEN mc.user_b ELSE mc.user_a END
+        WHERE mc.user_a = $1 OR mc.user_b = $1 ORDER BY mc.created_at`,
+    ),
+    messageSettings: await one(
+      `SELECT COALESCE(bool_and(allow_requests), true) AS "allowRequests" FROM message_settings WHERE user_id = $1`,
+    ),
     preferences: {
       quietHours: { startMinute: quietHoursStartMinute, endMinute: quietHoursEndMinute },
       notifications: await all(

@@ -198,6 +198,37 @@ describe('privacy: the export is complete', () => {
       { n: m.displayName },
     );
     await as(m, `mutation($id: ID!) { respondToSupportRequest(id: $id, accept: true) { id } }`, { id: asksM.id });
+    // Conversations: with their support person (a message each way), contacts from requests they
+    // accepted (on both sides of the pair's ordering: a contact row names the smaller id first),
+    // and their messaging choice.
+    const { startConversation } = await as<{ startConversation: { conversation: { id: string } } }>(
+      m,
+      `mutation($i: StartConversationInput!) { startConversation(input: $i) { conversation { id } } }`,
+      { i: { recipientIds: [other.id], body: `Thank you for today ${marker('message')}` } },
+    );
+    await as(other, `mutation($i: SendMessageInput!) { sendMessage(input: $i) { message { id } } }`, {
+      i: { conversationId: startConversation.conversation.id, body: 'Any time.' },
+    });
+    await as(m, `mutation($id: ID!) { muteConversation(id: $id, muted: true) { id } }`, { id: startConversation.conversation.id });
+    for (let i = 0; i < 20; i++) {
+      const [sides]: { a: boolean; b: boolean }[] = await t.dataSource.query(
+        `SELECT COALESCE(bool_or(user_a = $1), false) AS a, COALESCE(bool_or(user_b = $1), false) AS b
+           FROM message_contacts WHERE $1 IN (user_a, user_b)`,
+        [m.id],
+      );
+      if (sides.a && sides.b) break;
+      const asker = await createMember(t, admin);
+      await t.dataSource.query(`UPDATE users SET joined_at = now() - interval '30 days' WHERE id = $1`, [asker.id]);
+      const request = await as<{ startConversation: { conversation: { id: string } } }>(
+        asker,
+        `mutation($i: StartConversationInput!) { startConversation(input: $i) { conversation { id } } }`,
+        { i: { recipientIds: [m.id], body: 'Hello from the running thread.' } },
+      );
+      await as(m, `mutation($id: ID!) { respondToMessageRequest(conversationId: $id, accept: true) { id } }`, {
+        id: request.startConversation.conversation.id,
+      });
+    }
+    await as(m, `mutation { setMessageRequests(allow: false) { allowRequests } }`);
     await t.settled(); // the reply's and the warning's notifications
 
     data = JSON.parse(

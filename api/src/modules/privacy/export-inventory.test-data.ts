@@ -76,6 +76,18 @@ export const EXPORTED: Record<string, Expect> = {
     section: 'cheers',
     item: (r) => ({ celebrationId: r.celebration_id, createdAt: iso(r.created_at) }),
   },
+  'conversation_members.user_id': {
+    section: 'conversations',
+    item: (r) => ({ id: r.conversation_id, status: r.status, muted: r.muted }),
+  },
+  'conversations.created_by': { section: 'conversations', item: (r) => ({ id: r.id, startedByMe: true }) },
+  'messages.author_id': {
+    section: 'messagesSent',
+    item: (r) => ({ id: r.id, conversationId: r.conversation_id, body: r.body, status: r.status }),
+  },
+  'message_contacts.user_a': { section: 'messageContacts', item: (r, nameOf) => ({ displayName: nameOf(r.user_b) }) },
+  'message_contacts.user_b': { section: 'messageContacts', item: (r, nameOf) => ({ displayName: nameOf(r.user_a) }) },
+  'message_settings.user_id': { section: 'messageSettings', item: (r) => ({ allowRequests: r.allow_requests }) },
   'drafts.user_id': { section: 'drafts', item: (r) => ({ key: r.draft_key, body: r.body }) },
   'events.organizer_id': {
     section: 'eventsOrganised',

@@ -94,6 +94,12 @@ export class PrivacyService {
         `DELETE FROM reach_outs WHERE member_id = $1`,
         `UPDATE reach_outs SET answered_by = NULL WHERE answered_by = $1`,
         `DELETE FROM support_links WHERE member_id = $1 OR supporter_id = $1`,
+        // Conversations: their messages are removed (the others read "message removed" from
+        // "Former member"), they leave every conversation, and their contacts and settings go.
+        `UPDATE messages SET body = '', body_html = '', deleted_at = COALESCE(deleted_at, now()) WHERE author_id = $1`,
+        `UPDATE conversation_members SET status = 'LEFT', muted = false WHERE user_id = $1 AND status IN ('ACTIVE', 'REQUESTED')`,
+        `DELETE FROM message_contacts WHERE user_a = $1 OR user_b = $1`,
+        `DELETE FROM message_settings WHERE user_id = $1`,
         `UPDATE resources SET contact = NULL WHERE author_id = $1`,
         `UPDATE flags SET note = NULL WHERE flagger_id = $1`,
         `UPDATE resource_reports SET note = NULL WHERE user_id = $1`,
