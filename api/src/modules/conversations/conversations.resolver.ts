@@ -6,7 +6,7 @@ import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
 import { ConversationReportsService } from './conversation-reports.service';
-import { ConversationsService, toMessage } from './conversations.service';
+import { ConversationsService, messageFromEntity } from './conversations.service';
 import { ReportConversationInput, SendMessageInput, StartConversationInput } from './dto/conversation.inputs';
 import { MessagingService, Sent } from './messaging.service';
 import {
@@ -79,9 +79,9 @@ export class ConversationsResolver {
     const conversation = await this.reading.find(viewer.id, sent.conversationId);
     if (!conversation) throw new Error('a conversation just written is missing');
     return {
-      message: toMessage({ ...sent.message, conversation_id: sent.conversationId, author_id: sent.message.authorId, body_html: sent.message.bodyHtml, deleted_at: null, created_at: sent.message.createdAt }, viewer.id),
+      message: messageFromEntity(sent.message, viewer.id),
       conversation,
-      safetyResources: sent.safetyResources.map((r) => ({ ...r, phone: r.phone ?? null, text: r.text ?? null, url: r.url ?? null })),
+      safetyResources: sent.safetyResources,
     };
   }
 
@@ -121,11 +121,7 @@ export class ConversationsResolver {
 
   @Mutation(() => Message, { description: 'Deletes your own message: it reads "message removed" to everyone.' })
   async deleteMessage(@Args('id', { type: () => ID }) id: string, @CurrentUser() viewer: Viewer): Promise<Message> {
-    const message = await this.messaging.deleteMessage(viewer, id);
-    return toMessage(
-      { id: message.id, conversation_id: message.conversationId, author_id: message.authorId, body_html: message.bodyHtml, status: message.status, deleted_at: message.deletedAt, created_at: message.createdAt },
-      viewer.id,
-    );
+    return messageFromEntity(await this.messaging.deleteMessage(viewer, id), viewer.id);
   }
 
   @Mutation(() => Boolean, { description: 'Shares the chosen messages (and the five before each) with moderators as a case.' })

@@ -6,7 +6,7 @@ import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '../.
 import { blockedBetween } from '../accounts/blocks.service';
 import { ConversationKind } from './entities/conversation.entity';
 import { MemberStatus } from './entities/conversation-member.entity';
-import { MessageStatus } from './entities/message.entity';
+import { MessageEntity, MessageStatus } from './entities/message.entity';
 import { readableMessageSql, unreadMessageSql } from './conversation-access';
 import { Conversation, ConversationParticipant, Message, participantState, SendState } from './models/conversation.models';
 
@@ -44,6 +44,22 @@ export function toMessage(row: MessageRow, viewerId: string): Message {
     mine: row.author_id === viewerId,
     createdAt: row.created_at,
   };
+}
+
+/** The same, from a stored entity (just written). */
+export function messageFromEntity(entity: MessageEntity, viewerId: string): Message {
+  return toMessage(
+    {
+      id: entity.id,
+      conversation_id: entity.conversationId,
+      author_id: entity.authorId,
+      body_html: entity.bodyHtml,
+      status: entity.status,
+      deleted_at: entity.deletedAt ?? null,
+      created_at: entity.createdAt,
+    },
+    viewerId,
+  );
 }
 
 function toConversation(row: ConversationRow, viewerId: string): Conversation {
