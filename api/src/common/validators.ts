@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Length, Matches, registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  IsString,
+  Length,
+  Matches,
+  registerDecorator,
+  ValidationOptions,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { FORMER_MEMBER_NAME, LIMITS } from '@kinship/shared';
 
 export function isTimeZone(value: unknown): boolean {
@@ -98,4 +106,12 @@ export function CleanText(): PropertyDecorator {
 /** Trims surrounding whitespace before validation (strings only). */
 export function Trim(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+}
+
+/** A string with something besides whitespace: `@Validate(NotBlank, { message })`. */
+@ValidatorConstraint({ name: 'notBlank' })
+export class NotBlank implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && value.trim().length > 0;
+  }
 }

@@ -1,40 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsIn,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   MaxLength,
   Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
-import { FLAG_REASONS, LIMITS } from '@kinship/shared';
+import { LIMITS } from '@kinship/shared';
 import type { FlagReason } from '@kinship/shared';
-import { Trim } from '../../../common/validators';
-import { FlagReasonEnum } from '../../../graphql/enums';
+import { NotBlank } from '../../../common/validators';
+import { FlagNoteField, FlagReasonField } from '../../../graphql/flag-fields';
 import { CONVERSATION_MAX_PEOPLE } from '../messaging-rules';
 
-@ValidatorConstraint({ name: 'messageNotBlank' })
-class NotBlank implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && value.trim().length > 0;
-  }
-}
-
 function IsMessageBody(): PropertyDecorator {
-  return (target, key) => {
-    IsString({ message: 'Message must be text.' })(target, key);
-    Validate(NotBlank, { message: 'Write something before sending.' })(target, key);
+  return applyDecorators(
+    IsString({ message: 'Message must be text.' }),
+    Validate(NotBlank, { message: 'Write something before sending.' }),
     Length(1, LIMITS.messageBodyMax, {
       message: `A message can be at most ${LIMITS.messageBodyMax.toLocaleString('en-US')} characters.`,
-    })(target, key);
-  };
+    }),
+  );
 }
 
 @InputType()
@@ -85,14 +76,9 @@ export class ReportConversationInput {
   @IsUUID('all', { each: true, message: 'messageIds has an id that is not valid.' })
   messageIds: string[];
 
-  @Field(() => FlagReasonEnum)
-  @IsIn(FLAG_REASONS, { message: 'Reason must be chosen from the list.' })
+  @FlagReasonField()
   reason: FlagReason;
 
-  @Field(() => String, { nullable: true, description: 'Required when the reason is OTHER.' })
-  @Trim()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500, { message: 'Note can be at most 500 characters.' })
+  @FlagNoteField()
   note?: string;
 }

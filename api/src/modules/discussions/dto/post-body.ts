@@ -9,18 +9,9 @@ import {
   Length,
   MaxLength,
   Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
 import { LIMITS, SENSITIVE_TOPICS } from '@kinship/shared';
-import { Trim } from '../../../common/validators';
-
-@ValidatorConstraint({ name: 'notBlank' })
-class NotBlank implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && value.trim().length > 0;
-  }
-}
+import { NotBlank, Trim } from '../../../common/validators';
 
 /** A post body: Markdown, 1 to 20,000 characters, not only whitespace. */
 export function IsPostBody(): PropertyDecorator {

@@ -1,11 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { FLAG_REASONS } from '@kinship/shared';
 import type { FlagReason } from '@kinship/shared';
 import { Trim } from '../../../common/validators';
+import { FlagNoteField, FlagReasonField } from '../../../graphql/flag-fields';
 import type { TargetType } from '../../screening/entities/flag-case.entity';
 import type { WatchedWordAction } from '../../screening/entities/watched-word.entity';
-import { FlagReasonEnum, ModerateAction, ModerateActionEnum, TargetTypeEnum, WatchedWordActionEnum } from '../models/moderation.models';
+import { ModerateAction, ModerateActionEnum, TargetTypeEnum, WatchedWordActionEnum } from '../models/moderation.models';
 
 @InputType()
 export class FlagInput {
@@ -17,15 +17,10 @@ export class FlagInput {
   @IsUUID('all', { message: 'Target id is not valid.' })
   targetId: string;
 
-  @Field(() => FlagReasonEnum)
-  @IsIn(FLAG_REASONS, { message: 'Reason must be chosen from the list.' })
+  @FlagReasonField()
   reason: FlagReason;
 
-  @Field(() => String, { nullable: true, description: 'Required when the reason is OTHER.' })
-  @Trim()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500, { message: 'Note can be at most 500 characters.' })
+  @FlagNoteField()
   note?: string;
 }
 
