@@ -119,9 +119,9 @@ export class MessagingService {
     const active = [...new Set([...(spec.createdById ? [spec.createdById] : []), ...spec.memberIds])];
     await manager.query(
       `INSERT INTO conversation_members (conversation_id, user_id, status, last_read_at)
-       SELECT $1, u, 'ACTIVE', CASE WHEN u = $3 THEN now() END FROM unnest($2::uuid[]) u
+       SELECT $1::uuid, u, 'ACTIVE', CASE WHEN u = $3::uuid THEN now() END FROM unnest($2::uuid[]) u
        UNION ALL
-       SELECT $1, u, 'REQUESTED', NULL FROM unnest($4::uuid[]) u`,
+       SELECT $1::uuid, u, 'REQUESTED', NULL FROM unnest($4::uuid[]) u`,
       [id, active, spec.createdById, spec.requestedIds ?? []],
     );
     return id;
@@ -231,7 +231,7 @@ export class MessagingService {
                $3::text AS url,
                'message:' || $1::text || ':' || floor(extract(epoch FROM COALESCE(m.last_read_at, m.joined_at)) * 1000)::bigint AS source_key
           FROM conversation_members m JOIN users a ON a.id = $2
-         WHERE m.conversation_id = $1 AND m.user_id <> $2 AND m.status = 'ACTIVE' AND NOT m.muted`,
+         WHERE m.conversation_id = $1::uuid AND m.user_id <> $2 AND m.status = 'ACTIVE' AND NOT m.muted`,
       params: [message.conversationId, message.authorId, conversationPath(message.conversationId)],
     });
     await this.notifications.fanOut(manager, {
