@@ -824,6 +824,23 @@ describe('mentors: offering, asking, pairing and the 30-day check-in', () => {
       expect((await staffView(active.id))?.status).toBe('ENDED');
     });
 
+    it('a request written while a block landed (the trigger missed it) reads as gone, and frees the mentee', async () => {
+      const m = await mentor();
+      const mentee = await newcomer();
+      const asked = await request(mentee, m);
+      // As if the block committed while the request was still being written: the trigger never saw it.
+      await t.dataSource.query(`ALTER TABLE blocks DISABLE TRIGGER conversations_end_on_block`);
+      try {
+        await t.dataSource.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)`, [mentee.id, m.id]);
+      } finally {
+        await t.dataSource.query(`ALTER TABLE blocks ENABLE TRIGGER conversations_end_on_block`);
+      }
+      expect(errorOf(await t.gql(RESPOND, { id: asked.id, a: true }, m.token)).code).toBe('NOT_FOUND');
+      expect((await staffView(asked.id))?.status).toBe('DECLINED');
+      expect(await notices(mentee, 'MENTOR_UPDATE')).toEqual([]);
+      expect((await request(mentee, await mentor())).status).toBe('REQUESTED');
+    });
+
     it('at most 5 requests a day', async () => {
       const m = await mentor();
       const mentee = await newcomer();

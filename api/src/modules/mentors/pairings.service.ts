@@ -146,6 +146,7 @@ export class PairingsService {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         await this.topics.checkChoosable(manager, 'topicIds', input.topicIds);
+        await this.closeAcrossBlocks(manager, viewer.id);
         const [open]: { status: PairingStatus }[] = await manager.query(
           `SELECT status FROM mentor_pairings WHERE mentee_id = $1 AND status IN ('REQUESTED', 'ACTIVE')`,
           [viewer.id],
@@ -191,44 +192,52 @@ export class PairingsService {
    * MENTORING conversation; declining tells the mentee only that the mentor is not available.
    */
   async respond(viewer: Viewer, id: string, accept: boolean): Promise<MentorPairingEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const pairing = await this.locked(manager, id, 'p.mentor_id = :viewerId', viewer.id);
-      // Answering twice the same way (a double tap) changes nothing.
-      if (pairing?.status === (accept ? 'ACTIVE' : 'DECLINED')) return pairing;
-      if (!pairing || pairing.status !== 'REQUESTED') throw notFound('That request');
-      await this.readNotice(manager, viewer.id, `mentor-request:${pairing.id}`);
-      if (!accept) {
-        await this.decline(manager, pairing, viewer.id, null);
-        return manager.findOneByOrFail(MentorPairingEntity, { id: pairing.id });
-      }
-      const [profile]: { capacity: number; active: number }[] = await manager.query(
-        `SELECT p.capacity, ${activeMenteesSql('p.user_id')} AS active FROM mentor_profiles p WHERE p.user_id = $1 FOR UPDATE OF p`,
-        [viewer.id],
-      );
-      if (!profile) throw conflict('Offer to mentor again on Mentoring before accepting a request.');
-      if (profile.active >= profile.capacity) {
-        throw conflict(
-          `You are mentoring ${profile.active} ${profile.active === 1 ? 'person' : 'people'}, as many as your capacity of ${profile.capacity} allows. End a pairing, or raise your capacity on Mentoring, before accepting.`,
+    const answer = await inTransaction(
+      this.dataSource,
+      async (manager): Promise<MentorPairingEntity | 'separated'> => {
+        const pairing = await this.locked(manager, id, 'p.mentor_id = :viewerId', viewer.id);
+        // Answering twice the same way (a double tap) changes nothing.
+        if (pairing?.status === (accept ? 'ACTIVE' : 'DECLINED')) return pairing;
+        if (!pairing || pairing.status !== 'REQUESTED') throw notFound('That request');
+        await this.readNotice(manager, viewer.id, `mentor-request:${pairing.id}`);
+        // A block written while the request was being sent: the request closes (committed, nobody
+        // told) and reads as one that never existed.
+        if (await this.closeAcrossBlocks(manager, pairing.menteeId)) return 'separated';
+        if (!accept) {
+          await this.decline(manager, pairing, viewer.id, null);
+          return manager.findOneByOrFail(MentorPairingEntity, { id: pairing.id });
+        }
+        const [profile]: { capacity: number; active: number }[] = await manager.query(
+          `SELECT p.capacity, ${activeMenteesSql('p.user_id')} AS active FROM mentor_profiles p WHERE p.user_id = $1 FOR UPDATE OF p`,
+          [viewer.id],
         );
-      }
-      const conversationId = await this.start(manager, pairing, null);
-      await this.notifications.fanOut(manager, {
-        type: 'MENTOR_UPDATE',
-        sourceKey: `mentor-update:${pairing.id}:accepted`,
-        actor: '$2::uuid',
-        recipients: `
+        if (!profile) throw conflict('Offer to mentor again on Mentoring before accepting a request.');
+        if (profile.active >= profile.capacity) {
+          throw conflict(
+            `You are mentoring ${profile.active} ${profile.active === 1 ? 'person' : 'people'}, as many as your capacity of ${profile.capacity} allows. End a pairing, or raise your capacity on Mentoring, before accepting.`,
+          );
+        }
+        const conversationId = await this.start(manager, pairing, null);
+        await this.notifications.fanOut(manager, {
+          type: 'MENTOR_UPDATE',
+          sourceKey: `mentor-update:${pairing.id}:accepted`,
+          actor: '$2::uuid',
+          recipients: `
           SELECT $1::uuid AS user_id, m.display_name || $3::text AS title, $4::text AS body, $5::text AS url
             FROM users m WHERE m.id = $2`,
-        params: [
-          pairing.menteeId,
-          viewer.id,
-          NOTICES.accepted.title,
-          NOTICES.accepted.body,
-          conversationPath(conversationId),
-        ],
-      });
-      return manager.findOneByOrFail(MentorPairingEntity, { id: pairing.id });
-    });
+          params: [
+            pairing.menteeId,
+            viewer.id,
+            NOTICES.accepted.title,
+            NOTICES.accepted.body,
+            conversationPath(conversationId),
+          ],
+        });
+        return manager.findOneByOrFail(MentorPairingEntity, { id: pairing.id });
+      },
+    );
+    if (answer === 'separated') throw notFound('That request');
+    return answer;
   }
 
   /**
@@ -310,6 +319,7 @@ export class PairingsService {
           'mentorId',
         );
       }
+      await this.closeAcrossBlocks(manager, menteeId);
       const menteeOpen = conflict(
         `${mentee.display_name} already has a mentor or a request waiting for an answer.`,
         'menteeId',
@@ -450,6 +460,20 @@ export class PairingsService {
       `UPDATE mentor_pairings SET end_note = NULL WHERE ended_by = $1 AND end_note IS NOT NULL`,
       [userId],
     );
+  }
+
+  /**
+   * The block trigger closes open pairings across a new block, but not one whose request was still
+   * being written when the block landed: this closes those of `menteeId` as the trigger would
+   * (nobody told). Returns whether it closed one.
+   */
+  private async closeAcrossBlocks(manager: EntityManager, menteeId: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE mentor_pairings SET status = CASE WHEN status = 'ACTIVE' THEN 'ENDED' ELSE 'DECLINED' END, ended_at = now()
+        WHERE mentee_id = $1 AND status IN ('REQUESTED', 'ACTIVE') AND ${blockedBetween('mentor_id', 'mentee_id')}`,
+      [menteeId],
+    );
+    return count > 0;
   }
 
   /** Makes a pairing ACTIVE now with its MENTORING conversation; returns the conversation's id. */
