@@ -831,7 +831,10 @@ describe('mentors: offering, asking, pairing and the 30-day check-in', () => {
       // As if the block committed while the request was still being written: the trigger never saw it.
       await t.dataSource.query(`ALTER TABLE blocks DISABLE TRIGGER conversations_end_on_block`);
       try {
-        await t.dataSource.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)`, [mentee.id, m.id]);
+        await t.dataSource.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)`, [
+          mentee.id,
+          m.id,
+        ]);
       } finally {
         await t.dataSource.query(`ALTER TABLE blocks ENABLE TRIGGER conversations_end_on_block`);
       }
