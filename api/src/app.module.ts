@@ -15,6 +15,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { DiscussionsModule } from './modules/discussions/discussions.module';
 import { EventsModule } from './modules/events/events.module';
+import { MentorsModule } from './modules/mentors/mentors.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { RecoveryModule } from './modules/recovery/recovery.module';
 import { ResourcesModule } from './modules/resources/resources.module';
@@ -46,6 +47,7 @@ export class AppModule {
         MilestonesModule,
         RecoveryModule,
         ConversationsModule,
+        MentorsModule,
         ResourcesModule,
         PrivacyModule,
       ],

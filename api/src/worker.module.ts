@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { MetricsModule } from './health/metrics';
 import { WorkerHealthServer } from './health/worker-health.service';
 import { EventsJobsModule } from './modules/events/jobs/events-jobs.module';
+import { MentorsJobsModule } from './modules/mentors/jobs/mentors-jobs.module';
 import { MilestonesJobsModule } from './modules/milestones/jobs/milestones-jobs.module';
 import { CheckInsJobsModule } from './modules/recovery/check-ins/jobs/check-ins-jobs.module';
 import { ResourcesJobsModule } from './modules/resources/jobs/resources-jobs.module';
@@ -37,6 +38,7 @@ export class WorkerModule {
         MilestonesJobsModule,
         ResourcesJobsModule,
         CheckInsJobsModule,
+        MentorsJobsModule,
       ],
       providers: [WorkerHealthServer],
     };

@@ -27,13 +27,17 @@ export type LimitName =
   | 'support-ask'
   | 'message'
   | 'message-request'
-  | 'message-request-to';
+  | 'message-request-to'
+  | 'mentor-request';
 
 /** The UNLOGGED table that holds the counters when there is no Redis (migration RateLimitCounters). */
 export const COUNTERS_TABLE = 'rate_limit_counters';
 
 /** How many support-person asks a member may make per hour. */
 export const SUPPORT_ASKS_PER_HOUR = 10;
+
+/** How many mentor requests a member may send per day. */
+export const MENTOR_REQUESTS_PER_DAY = 5;
 
 type Limit = { keyPrefix: string; points: number; duration: number };
 
@@ -94,6 +98,8 @@ export class RateLimitService {
       ['message', 30, 60],
       ['message-request', config.messageRequests.sentPerDay, 86_400],
       ['message-request-to', config.messageRequests.receivedPerDay, 86_400],
+      // Asking for a mentor: at most 5 requests per member per day, so no mentor is asked in bulk.
+      ['mentor-request', MENTOR_REQUESTS_PER_DAY, 86_400],
     ];
     this.limiters = new Map(
       definitions

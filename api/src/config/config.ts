@@ -62,6 +62,7 @@ const schema = z.object({
   CRISIS_ESCALATION_SECONDS: int(1, 86_400).default(900),
   PREMOD_FIRST_POSTS: int(0, 100).default(2),
   STALE_CASE_HOURS: int(1, 24 * 30).default(48),
+  MENTOR_CHECK_IN_DAYS: int(1, 365).default(30),
   EVENT_REMINDER_MINUTES: z
     .string()
     .regex(/^\d+(,\d+)*$/, 'must be minutes before the start, comma-separated, such as 1440,60')
@@ -121,6 +122,8 @@ export type AppConfig = Readonly<{
   /** Seconds a member must wait between posts and between threads; 0 turns a limit off. */
   postingIntervals: { post: number; postNewMember: number; thread: number; threadNewMember: number };
   moderation: { flagHideThreshold: number; crisisEscalationMs: number; premodFirstPosts: number; staleCaseMs: number };
+  /** Days after a mentor pairing starts when both sides are asked how it is going. */
+  mentoring: { checkInDays: number };
   /** Minutes before an event's start at which members going get a reminder. */
   eventReminderMinutes: number[];
   outboxPollMs: number;
@@ -203,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       premodFirstPosts: e.PREMOD_FIRST_POSTS,
       staleCaseMs: e.STALE_CASE_HOURS * 3600_000,
     },
+    mentoring: { checkInDays: e.MENTOR_CHECK_IN_DAYS },
     eventReminderMinutes: [...new Set(e.EVENT_REMINDER_MINUTES.split(',').map(Number))].sort((a, b) => b - a),
     outboxPollMs: e.OUTBOX_POLL_MS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,

@@ -12,6 +12,7 @@ import { MILESTONES_DAILY } from '../modules/milestones/jobs/milestones.jobs';
 import { NOTIFY_RESOURCE_DECISION, RESOURCES_EXPIRY } from '../modules/resources/jobs/resources.jobs';
 import { PASSWORD_RESET_EMAIL, REGISTRATION_ATTEMPT_EMAIL } from '../modules/accounts/jobs/accounts.jobs';
 import { CHECK_IN_REMINDERS } from '../modules/recovery/check-ins/jobs/check-ins.jobs';
+import { MENTOR_CHECK_INS } from '../modules/mentors/jobs/mentors.jobs';
 import { JobDefinition } from './jobs';
 
 /** Every job the system can enqueue. The worker refuses to start if one has no handler. */
@@ -36,6 +37,7 @@ export const ALL_JOBS: readonly JobDefinition<object>[] = [
   NOTIFY_RESOURCE_DECISION,
   RESOURCES_EXPIRY,
   CHECK_IN_REMINDERS,
+  MENTOR_CHECK_INS,
 ];
 
 /**
@@ -50,4 +52,5 @@ export const SCHEDULES: readonly { job: JobDefinition<object>; everyMs: number }
   { job: MILESTONES_DAILY, everyMs: 60 * 60_000 },
   { job: RESOURCES_EXPIRY, everyMs: 60 * 60_000 },
   { job: CHECK_IN_REMINDERS, everyMs: 60_000 },
+  { job: MENTOR_CHECK_INS, everyMs: 60 * 60_000 },
 ];

@@ -19,6 +19,7 @@ import { RateLimitCounters1796310000000 } from './1796310000000-RateLimitCounter
 import { CheckIns1796400000000 } from './1796400000000-CheckIns';
 import { SafetyNet1796500000000 } from './1796500000000-SafetyNet';
 import { Conversations1796600000000 } from './1796600000000-Conversations';
+import { MentorTopics1796700000000 } from './1796700000000-MentorTopics';
 
 /** Every migration, in order. Add each new one here (no globs: see STACK.md pitfall 4). */
-export const MIGRATIONS = [Init1795755194392, Discussions1795755754803, Moderation1795757026748, ModerationSettings1795758069757, Events1795758293501, NotificationDelivery1795758940399, LiveCount1795759300000, Milestones1795759982244, Resources1795760396228, OutboxLongDelays1795761000000, Privacy1795765591473, SearchRecency1795766000000, EventReview1796193494628, DisplayNameKeys1796193984879, DurableDeadlines1796195161866, EventSequence1796223682863, OutboxOrder1796225845671, RateLimitCounters1796310000000, CheckIns1796400000000, SafetyNet1796500000000, Conversations1796600000000];
+export const MIGRATIONS = [Init1795755194392, Discussions1795755754803, Moderation1795757026748, ModerationSettings1795758069757, Events1795758293501, NotificationDelivery1795758940399, LiveCount1795759300000, Milestones1795759982244, Resources1795760396228, OutboxLongDelays1795761000000, Privacy1795765591473, SearchRecency1795766000000, EventReview1796193494628, DisplayNameKeys1796193984879, DurableDeadlines1796195161866, EventSequence1796223682863, OutboxOrder1796225845671, RateLimitCounters1796310000000, CheckIns1796400000000, SafetyNet1796500000000, Conversations1796600000000, MentorTopics1796700000000];

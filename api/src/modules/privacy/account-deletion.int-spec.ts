@@ -121,6 +121,24 @@ describe('privacy: deleting an account', () => {
       i: { conversationId: talk.startConversation.conversation.id, body: 'Good to hear from you.' },
     });
     await as(d, `mutation { setMessageRequests(allow: false) { allowRequests } }`);
+    // Mentoring: d offers (in their words), mentors `friend`, ended another pairing with a note to
+    // staff, and has a request from a newcomer waiting.
+    const topicIds = (await as<{ mentorTopics: { id: string }[] }>(d, `{ mentorTopics { id } }`)).mentorTopics.slice(0, 1).map((x) => x.id);
+    await as(d, `mutation($i: SaveMentorProfileInput!) { saveMentorProfile(input: $i) { status } }`, {
+      i: { about: `About me ${bioMarker}`, topicIds, capacity: 3, available: true },
+    });
+    const askMentor = async (who: Member) =>
+      (await as<{ requestMentor: { id: string } }>(who, `mutation($i: RequestMentorInput!) { requestMentor(input: $i) { id } }`, {
+        i: { mentorId: d.id, topicIds, note: 'Hello, could we talk?' },
+      })).requestMentor.id;
+    const respondTo = (id: string) => as(d, `mutation($id: ID!) { respondToMentorRequest(id: $id, accept: true) { id } }`, { id });
+    const mentoring = await askMentor(friend);
+    await respondTo(mentoring);
+    const earlier = await askMentor(await createMember(t, admin));
+    await respondTo(earlier);
+    await as(d, `mutation($id: ID!, $n: String) { endMentorPairing(id: $id, note: $n) { id } }`, { id: earlier, n: `From ${d.displayName}` });
+    const asker = await createMember(t, admin);
+    const waiting = await askMentor(asker);
     const unusedInvite = await invite(t, admin, 'MEMBER', d.email);
     const before = await scan([d.email, d.displayName, bioMarker]);
     expect(before.hits.length).toBeGreaterThan(8);
@@ -164,6 +182,28 @@ describe('privacy: deleting an account', () => {
       { removed: false, bodyHtml: expect.stringContaining('Good to hear') as string, author: { displayName: friend.displayName } },
       { removed: true, bodyHtml: null, author: { displayName: 'Former member' } },
     ]);
+    // Their offer is gone; the pairing ended and the request declined, the other side told without a name.
+    const [{ profiles }]: { profiles: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS profiles FROM mentor_profiles WHERE user_id = $1`,
+      [d.id],
+    );
+    expect(profiles).toBe(0);
+    const pairings: { id: string; status: string }[] = await t.dataSource.query(
+      `SELECT id, status FROM mentor_pairings WHERE id = ANY($1::uuid[])`,
+      [[mentoring, waiting]],
+    );
+    expect(Object.fromEntries(pairings.map((p) => [p.id, p.status]))).toEqual({ [mentoring]: 'ENDED', [waiting]: 'DECLINED' });
+    const told: { user_id: string; title: string }[] = await t.dataSource.query(
+      `SELECT user_id, title FROM notifications WHERE source_key = ANY($1::text[])`,
+      [[`mentor-update:${mentoring}:ended`, `mentor-update:${waiting}:declined`, `mentor-update:${mentoring}:accepted`]],
+    );
+    expect(told).toEqual(
+      expect.arrayContaining([
+        { user_id: friend.id, title: 'Your mentoring pairing has ended.' },
+        { user_id: friend.id, title: 'Former member accepted your mentoring request.' },
+        { user_id: asker.id, title: 'The mentor you asked is not available right now.' },
+      ]),
+    );
 
     // An unused invite for their address is withdrawn, not left open to anyone.
     const reuse = await t.gql(`mutation($i: RegisterInput!) { register(input: $i) { token } }`, {

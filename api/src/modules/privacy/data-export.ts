@@ -1,6 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { localDate, milestoneProgress } from '@kinship/shared';
 
+/** SQL: the labels of the mentor topics a profile or pairing row `p` names, in the admins' order. */
+const topicLabels = (p: string) =>
+  `COALESCE((SELECT array_agg(t.label ORDER BY t.position, t.label) FROM mentor_topics t WHERE t.id = ANY(${p}.topic_ids)), '{}')`;
+
 /**
  * Everything Kinship holds about one member, as one JSON-ready document. Other members appear
  * by display name only; token material (sessions, invites, calendar and reset links) never.
@@ -86,6 +90,29 @@ export async function buildDataExport(manager: EntityManager, userId: string, cu
     messageSettings: await one(
       `SELECT COALESCE(bool_and(allow_requests), true) AS "allowRequests" FROM message_settings WHERE user_id = $1`,
     ),
+    mentoring: {
+      profile:
+        (await one(
+          `SELECT p.about, p.capacity, p.available, p.status, ${topicLabels('p')} AS topics,
+                  p.created_at AS "createdAt", p.approved_at AS "approvedAt"
+             FROM mentor_profiles p WHERE p.user_id = $1`,
+        )) ?? null,
+      // Each side's own check-in answer and own end note; the other side's are never theirs to read.
+      asMentee: await all(
+        `SELECT u.display_name AS "mentor", p.status, p.note, ${topicLabels('p')} AS topics,
+                p.paired_by IS NOT NULL AS "pairedByStaff", p.created_at AS "createdAt", p.started_at AS "startedAt",
+                p.ended_at AS "endedAt", COALESCE(p.ended_by = $1, false) AS "endedByYou",
+                CASE WHEN p.ended_by = $1 THEN p.end_note END AS "yourEndNote", p.mentee_check_in AS "yourCheckIn"
+           FROM mentor_pairings p JOIN users u ON u.id = p.mentor_id WHERE p.mentee_id = $1 ORDER BY p.created_at`,
+      ),
+      asMentor: await all(
+        `SELECT u.display_name AS "mentee", p.status, p.note, ${topicLabels('p')} AS topics,
+                p.paired_by IS NOT NULL AS "pairedByStaff", p.created_at AS "createdAt", p.started_at AS "startedAt",
+                p.ended_at AS "endedAt", COALESCE(p.ended_by = $1, false) AS "endedByYou",
+                CASE WHEN p.ended_by = $1 THEN p.end_note END AS "yourEndNote", p.mentor_check_in AS "yourCheckIn"
+           FROM mentor_pairings p JOIN users u ON u.id = p.mentee_id WHERE p.mentor_id = $1 ORDER BY p.created_at`,
+      ),
+    },
     preferences: {
       quietHours: { startMinute: quietHoursStartMinute, endMinute: quietHoursEndMinute },
       notifications: await all(

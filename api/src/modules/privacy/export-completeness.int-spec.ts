@@ -229,6 +229,22 @@ describe('privacy: the export is complete', () => {
       });
     }
     await as(m, `mutation { setMessageRequests(allow: false) { allowRequests } }`);
+    // Mentoring: m offers (a year since their recovery start, so approved at once) and `other`,
+    // a newcomer, asks them with a note; staff approve `other`'s own offer and pair m as their mentee.
+    const topicIds = (await as<{ mentorTopics: { id: string }[] }>(m, `{ mentorTopics { id } }`)).mentorTopics
+      .slice(0, 2)
+      .map((x) => x.id);
+    const offer = `mutation($i: SaveMentorProfileInput!) { saveMentorProfile(input: $i) { status } }`;
+    await as(m, offer, { i: { about: marker('about'), topicIds, capacity: 2, available: true } });
+    const { requestMentor } = await as<{ requestMentor: { id: string } }>(
+      other,
+      `mutation($i: RequestMentorInput!) { requestMentor(input: $i) { id } }`,
+      { i: { mentorId: m.id, topicIds, note: marker('mentor-note') } },
+    );
+    await as(m, `mutation($id: ID!) { respondToMentorRequest(id: $id, accept: true) { id } }`, { id: requestMentor.id });
+    await as(other, offer, { i: { about: 'New here, but I know the bus routes.', topicIds, capacity: 1, available: true } });
+    await as(moderator, `mutation($u: ID!) { approveMentor(userId: $u, approve: true) { status } }`, { u: other.id });
+    await as(moderator, `mutation($m: ID!, $e: ID!) { pairMentor(mentorId: $m, menteeId: $e) { id } }`, { m: other.id, e: m.id });
     await t.settled(); // the reply's and the warning's notifications
 
     data = JSON.parse(

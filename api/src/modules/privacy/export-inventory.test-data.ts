@@ -31,6 +31,10 @@ export const NOT_EXPORTED: Record<string, string> = {
     'moderators’ private notes on a member (for moderators only); erased when the account is deleted',
   'reach_outs.answered_by':
     'a supporter’s answer belongs to the reach-out, which is the member’s own health record (it is in their export); the supporter was told by a notification, which is in theirs',
+  'mentor_profiles.approved_by': STAFF_WORK,
+  'mentor_pairings.paired_by': `${STAFF_WORK} (pairing two members directly)`,
+  'mentor_pairings.ended_by':
+    'who ended a pairing belongs to the pairing, exported from both sides (mentor_id, mentee_id) as endedByYou with the member’s own end note',
   'posts.mentioned_user_ids':
     'other members’ posts that mention them are those members’ writing; each mention reached them as an exported notification',
 };
@@ -107,6 +111,18 @@ export const EXPORTED: Record<string, Expect> = {
       reason: r.reason,
       createdAt: iso(r.created_at),
     }),
+  },
+  'mentor_profiles.user_id': {
+    section: 'mentoring.profile',
+    item: (r) => ({ about: r.about, capacity: r.capacity, available: r.available, status: r.status }),
+  },
+  'mentor_pairings.mentee_id': {
+    section: 'mentoring.asMentee',
+    item: (r, nameOf) => ({ mentor: nameOf(r.mentor_id), status: r.status, note: r.note, createdAt: iso(r.created_at) }),
+  },
+  'mentor_pairings.mentor_id': {
+    section: 'mentoring.asMentor',
+    item: (r, nameOf) => ({ mentee: nameOf(r.mentee_id), status: r.status, note: r.note, createdAt: iso(r.created_at) }),
   },
   'notification_preferences.user_id': {
     section: 'preferences.notifications',

@@ -19,6 +19,8 @@ const NOT_A_MEMBER: Record<string, string> = {
     'the flagged post, event, resource or member; a member target is also in target_user_id',
   'flags.target_id':
     'the flagged post, event, resource or member; flags stay anonymous to whoever they are about',
+  'mentor_pairings.topic_ids': 'the topics a mentee asked for help with (mentor_topics, which holds no member)',
+  'mentor_profiles.topic_ids': 'the topics a mentor can help with (mentor_topics, which holds no member)',
   'moderation_actions.target_id':
     'the post, event, resource or member acted on; a member is also in target_user_id',
 };

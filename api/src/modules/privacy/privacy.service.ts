@@ -9,6 +9,7 @@ import { mentionPattern } from '../../common/mentions';
 import { inTransaction } from '../../database/transaction';
 import { AccountsService } from '../accounts/accounts.service';
 import { RsvpService } from '../events/rsvp.service';
+import { PairingsService } from '../mentors/pairings.service';
 import { buildDataExport } from './data-export';
 
 /** A member's right to take their data with them, and to leave without a trace. */
@@ -18,6 +19,7 @@ export class PrivacyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
     private readonly rsvps: RsvpService,
+    private readonly pairings: PairingsService,
     @InjectLogger() private readonly logger: Logger,
   ) {}
 
@@ -46,6 +48,9 @@ export class PrivacyService {
 
       // Seats go back first, so the first member waiting is promoted (and told) as usual.
       await this.rsvps.withdrawMember(manager, viewer.id);
+      // Mentoring: their offer goes, their open pairings and requests end (the other side told,
+      // without a name), and what they wrote in pairings (a request's note, an end note) is erased.
+      await this.pairings.leave(manager, viewer.id);
 
       // Celebrations are removed with their threads (their titles carry the member's name).
       await q(`DELETE FROM cheers WHERE celebration_id IN (SELECT id FROM celebrations WHERE author_id = $1)`);
