@@ -42,6 +42,79 @@ const THREADS: Script[] = [
   { category: 'Wins', author: 'deshawn', title: 'Got the apprenticeship', body: 'Signed the papers for an HVAC apprenticeship today. Employer knows my history and hired me anyway.', replies: [['marcus', 'That is huge. Well done.'], ['moderator', 'Congratulations, DeShawn. A fair-chance employer is worth celebrating too.']] },
 ];
 
+/** Recovery start dates (days ago) of the demo members who set one; only each member sees theirs. */
+const RECOVERY_DAYS: Record<string, number> = { river: 800, jess: 1100, marcus: 430, lena: 183, deshawn: 150, priya: 12 };
+
+/** Alumni with a year or more who offer to mentor (approved), by topic label. */
+const MENTORS: { key: string; about: string; topics: string[]; capacity: number }[] = [
+  { key: 'river', about: 'Two years out of IOP. I garden, walk my dog and remember how strange the first months felt.', topics: ['First months after treatment', 'Parenting in recovery'], capacity: 2 },
+  { key: 'marcus', about: 'Dad of two, back at work for a year. Happy to talk through the return to a job.', topics: ['Returning to work', 'Parenting in recovery'], capacity: 2 },
+];
+
+/** A little private traffic: a mentoring pairing with its conversation, and a moderator checking in. */
+async function seedConversations(manager: EntityManager, users: Map<string, UserEntity>): Promise<void> {
+  const id = (key: string) => users.get(key)!.id;
+  for (const [key, days] of Object.entries(RECOVERY_DAYS)) {
+    await manager.query(`UPDATE users SET recovery_start = (now() - make_interval(days => $2))::date WHERE id = $1`, [id(key), days]);
+  }
+  for (const mentor of MENTORS) {
+    await manager.query(
+      `INSERT INTO mentor_profiles (user_id, about, topic_ids, capacity, status, approved_at)
+       SELECT $1, $2, COALESCE(array_agg(t.id ORDER BY t.position), '{}'), $4, 'APPROVED', now()
+         FROM mentor_topics t WHERE t.label = ANY($3::text[])`,
+      [id(mentor.key), mentor.about, mentor.topics, mentor.capacity],
+    );
+  }
+  const talk = async (kind: string, script: [string, string][], hoursAgo: number): Promise<string> => {
+    const [{ id: conversationId }]: { id: string }[] = await manager.query(
+      `INSERT INTO conversations (kind, created_by, created_at, last_message_at)
+       VALUES ($1, $2, now() - make_interval(hours => $3), now() - make_interval(hours => $3))
+       RETURNING id`,
+      [kind, kind === 'MENTORING' ? null : id(script[0][0]), hoursAgo],
+    );
+    const people = [...new Set(script.map(([who]) => who))];
+    for (const who of people) {
+      await manager.query(`INSERT INTO conversation_members (conversation_id, user_id, status, last_read_at) VALUES ($1, $2, 'ACTIVE', now())`, [
+        conversationId,
+        id(who),
+      ]);
+    }
+    for (const [i, [who, body]] of script.entries()) {
+      const at = new Date(Date.now() - (hoursAgo - i) * 3600_000);
+      await manager.query(
+        `INSERT INTO messages (conversation_id, author_id, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5)`,
+        [conversationId, id(who), body, renderMarkdown(body), at],
+      );
+      await manager.query(`UPDATE conversations SET last_message_at = $2 WHERE id = $1`, [conversationId, at]);
+    }
+    return conversationId;
+  };
+  const mentoring = await talk(
+    'MENTORING',
+    [
+      ['marcus', 'Hi DeShawn, glad we were paired. How is the apprenticeship going so far?'],
+      ['deshawn', 'Good, mostly. The early starts are hard. How did you handle telling your boss about treatment?'],
+      ['marcus', 'I kept it short and honest. Happy to talk it through on Saturday after the walk.'],
+    ],
+    30,
+  );
+  await manager.query(
+    `INSERT INTO mentor_pairings (mentor_id, mentee_id, status, note, topic_ids, created_at, started_at, conversation_id)
+     SELECT $1, $2, 'ACTIVE', 'Starting an apprenticeship and would like someone who has been back at work.',
+            COALESCE(array_agg(t.id), '{}'), now() - interval '3 days', now() - interval '3 days', $3
+       FROM mentor_topics t WHERE t.label = 'Returning to work'`,
+    [id('marcus'), id('deshawn'), mentoring],
+  );
+  await talk(
+    'DIRECT',
+    [
+      ['moderator', 'Hi Jess, just checking in after your night shift post. How are you today?'],
+      ['jess', 'Better, thanks Sam. Slept most of the day. It helped to write it down.'],
+    ],
+    8,
+  );
+}
+
 /** Seeds the demo community on a database with no members yet; does nothing otherwise. */
 export async function seedDemo(dataSource: DataSource, cheapHashes = false): Promise<boolean> {
   const [{ count }]: { count: number }[] = await dataSource.query(`SELECT count(*)::int AS count FROM users`);
@@ -79,6 +152,7 @@ export async function seedDemo(dataSource: DataSource, cheapHashes = false): Pro
     for (const [i, script] of THREADS.entries()) {
       await seedThread(manager, script, users, categories, new Date(start + i * 7 * 3600_000));
     }
+    await seedConversations(manager, users);
   });
   return true;
 }

@@ -36,5 +36,25 @@ describe('database', () => {
       `SELECT t.id FROM threads t WHERE t.reply_count <> (SELECT count(*) - 1 FROM posts p WHERE p.thread_id = t.id)`,
     );
     expect(mismatched).toEqual([]);
+    // A living continuum: two approved mentors (one with free places for a newcomer), an active
+    // pairing with its conversation, and a moderator's check-in the member answered.
+    const [mentoring] = await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM mentor_profiles WHERE status = 'APPROVED' AND cardinality(topic_ids) > 0) AS mentors,
+              (SELECT count(*)::int FROM mentor_pairings p JOIN conversations c ON c.id = p.conversation_id WHERE p.status = 'ACTIVE') AS pairings,
+              (SELECT count(*)::int FROM messages) AS messages`,
+    );
+    expect(mentoring).toEqual({ mentors: 2, pairings: 1, messages: 5 });
+    const priya = await t.ok<{ login: { token: string } }>(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      { e: 'priya@kinship.local', p: DEMO_PASSWORD },
+    );
+    const topics = await t.ok<{ mentorTopics: { id: string; label: string }[] }>(`{ mentorTopics { id label } }`, {}, priya.login.token);
+    const first = topics.mentorTopics.find((x) => x.label === 'First months after treatment')!.id;
+    const { mentorSuggestions } = await t.ok<{ mentorSuggestions: { displayName: string }[] }>(
+      `query($t: [ID!]!) { mentorSuggestions(topicIds: $t) { displayName } }`,
+      { t: [first] },
+      priya.login.token,
+    );
+    expect(mentorSuggestions[0].displayName).toBe('River');
   });
 });
