@@ -27,6 +27,8 @@ declare global {
     interface PageData {
       user: App.Locals['user'];
       unreadCount: number;
+      /** Conversations with unread messages, and message requests waiting (the Messages badge). */
+      messageCount: number;
     }
   }
 }

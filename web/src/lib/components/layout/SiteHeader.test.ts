@@ -94,4 +94,19 @@ describe('SiteHeader', () => {
     expect(screen.getByRole('link', { name: 'Notifications' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
   });
+
+  it('links to Messages with its own badge, named starting with the visible text', () => {
+    const { unmount } = render(SiteHeader, { user: member, unreadCount: 0, messageCount: 0 });
+    const plain = screen.getByRole('link', { name: 'Messages' });
+    expect(plain.getAttribute('href')).toBe('/messages');
+    expect(plain.querySelector('.badge')).toBeNull();
+    unmount();
+    render(SiteHeader, { user: member, unreadCount: 1, messageCount: 2, currentPath: '/messages/abc' });
+    const link = screen.getByRole('link', { name: 'Messages, 2 unread' });
+    expect(link.querySelector('.badge')?.textContent).toBe('2');
+    expect(link.querySelector('.badge')?.getAttribute('aria-hidden')).toBe('true');
+    expect(link.getAttribute('aria-current')).toBe('page');
+    // The two badges count different things.
+    expect(screen.getByRole('link', { name: 'Notifications, 1 unread' })).toBeTruthy();
+  });
 });
