@@ -3,6 +3,7 @@ import {
   BlockUserDocument,
   CreatePasswordResetLinkDocument,
   FollowUserDocument,
+  MessageReachDocument,
   ProfileDocument,
   UnblockUserDocument,
 } from '@kinship/graphql';
@@ -20,11 +21,12 @@ export const load: PageServerLoad = async (event) => {
   const { token, user: viewer } = requireUser(event.locals, event.url);
   if (!isUuid(event.params.id)) error(404, NOT_FOUND);
   const after = event.url.searchParams.get('after') || undefined;
-  const result = await request(
-    ProfileDocument,
-    { id: event.params.id, first: RECENT_POSTS, after },
-    { token, event },
-  );
+  const self = event.params.id === viewer.id;
+  const [result, reach] = await Promise.all([
+    request(ProfileDocument, { id: event.params.id, first: RECENT_POSTS, after }, { token, event }),
+    // Whether "Message" is offered: directly, as a request, or not at all (never on your own profile).
+    self ? null : request(MessageReachDocument, { userId: event.params.id }, { token, event }),
+  ]);
   if (result.error) loadError(result.error, event.url.pathname + event.url.search);
   const profile = result.data.user;
   if (!profile) error(404, NOT_FOUND);
@@ -42,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
     // Admins help a member who cannot get email back in with a one-time link.
     canCreateResetLink: viewer.role === 'ADMIN' && profile.id !== viewer.id,
     blocked: result.data.blockedUsers.some((u) => u.id === profile.id),
+    messageReach: reach?.data?.messageReach ?? 'NONE',
     hiddenTopics: result.data.me?.topicFilters ?? [],
     // The flag form (see $lib/flags): open for this profile (not your own), or thanks.
     flagging: flag.flagging === profile.id && profile.id !== viewer.id,
