@@ -40,6 +40,38 @@ describe('caseActions', () => {
     );
   });
 
+  it('lets a held private message go out or be removed, and only closes a reported conversation', () => {
+    const held = {
+      kind: 'PREMODERATION' as const,
+      status: 'OPEN' as const,
+      targetType: 'MESSAGE',
+      post: null,
+    };
+    expect(caseActions({ ...held, messages: [{ removed: false }] })).toEqual([
+      { action: 'APPROVE', label: 'Approve message', needsReason: false },
+      { action: 'REMOVE', label: 'Remove message', needsReason: true },
+    ]);
+    expect(caseActions({ ...held, messages: [{ removed: true }] }).map((a) => a.action)).toEqual(['DISMISS']);
+    expect(
+      caseActions({
+        kind: 'CRISIS',
+        status: 'OPEN',
+        targetType: 'MESSAGE',
+        post: null,
+        messages: [{ removed: false }],
+      }),
+    ).toEqual([{ action: 'DISMISS', label: 'Close the case', needsReason: false }]);
+    expect(
+      caseActions({
+        kind: 'RULES',
+        status: 'OPEN',
+        targetType: 'CONVERSATION',
+        post: null,
+        messages: [{ removed: false }],
+      }),
+    ).toEqual([{ action: 'DISMISS', label: 'Dismiss', needsReason: false }]);
+  });
+
   it('offers nothing on a closed case', () => {
     expect(
       caseActions({ kind: 'RULES', status: 'RESOLVED', targetType: 'POST', post: post('REMOVED') }),

@@ -164,6 +164,8 @@ interface CaseShape {
   status: CaseStatus;
   targetType: string;
   post: { status: ContentStatus; deleted: boolean } | null;
+  /** A MESSAGE case's one message (the case's `messages`). */
+  messages?: readonly { removed: boolean }[];
 }
 
 /** Which moderator actions make sense for a case as it stands now. */
@@ -173,6 +175,14 @@ export function caseActions(c: CaseShape): CaseActionChoice[] {
   const remove = { action: 'REMOVE', label: 'Remove post', needsReason: true } as const;
   const restore = { action: 'RESTORE', label: 'Restore post', needsReason: false } as const;
   const careCase = c.kind === 'SUPPORT' || c.kind === 'CRISIS';
+  // A private message held by a watched word waits for a moderator: it goes out, or it is removed.
+  // A reported conversation's case only closes; members are warned or suspended from their history.
+  if (c.targetType === 'MESSAGE' && c.kind === 'PREMODERATION' && c.messages?.some((m) => !m.removed)) {
+    return [
+      { action: 'APPROVE', label: 'Approve message', needsReason: false },
+      { action: 'REMOVE', label: 'Remove message', needsReason: true },
+    ];
+  }
   if (c.targetType !== 'POST' || !c.post) {
     return [{ action: 'DISMISS', label: careCase ? 'Close the case' : 'Dismiss', needsReason: false }];
   }
@@ -207,6 +217,16 @@ export const DONE_MESSAGES: Record<ModerateAction, string> = {
   REMOVE: 'The post is removed. Its author has been told your reason and can appeal.',
   RESTORE: 'The post is back for everyone to read.',
   APPROVE: 'The post is approved and now visible to members.',
+};
+
+/** The same, after an action on a case about a private message. */
+export const MESSAGE_DONE_MESSAGES: Record<ModerateAction, string> = {
+  DISMISS: 'Case closed.',
+  HIDE: 'The message is removed. Its author has been told your reason.',
+  REMOVE:
+    'The message is removed: everyone in the conversation sees “Message removed”. Its author has been told your reason and can appeal.',
+  RESTORE: 'The message is back in the conversation.',
+  APPROVE: 'The message is approved and now in the conversation.',
 };
 
 export function isModerateAction(value: string): value is ModerateAction {

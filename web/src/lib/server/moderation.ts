@@ -1,5 +1,5 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
-import { AcknowledgeCaseDocument, ModerateDocument } from '@kinship/graphql';
+import { AcknowledgeCaseDocument, MessageCaseMemberDocument, ModerateDocument } from '@kinship/graphql';
 import { hasRole } from '@kinship/shared';
 import { isUuid } from '$lib/ids';
 import { isModerateAction } from '$lib/moderation';
@@ -50,8 +50,9 @@ function caseReturn(data: FormData): string {
 }
 
 /**
- * The queue's and the case page's two actions. `moderate`: dismiss, hide, remove, restore or
- * approve, with the reason the author is told; `acknowledge`: "I'm on it".
+ * The queue's and the case page's actions. `moderate`: dismiss, hide, remove, restore or approve,
+ * with the reason the author is told; `acknowledge`: "I'm on it"; `messageMember`: from a crisis
+ * or support case, open (or reopen) a private conversation with its member, in one step.
  */
 export const caseActions = {
   moderate: async (event: RequestEvent) => {
@@ -70,7 +71,21 @@ export const caseActions = {
     }
     const result = await request(ModerateDocument, { input: { caseId, action, reason } }, { token, event });
     if (result.error) return failWith(result.error, typed, back, scope);
-    redirect(303, withParam(back, 'done', action));
+    // The notice names what was acted on: a post (most cases) or a private message.
+    const done = withParam(back, 'done', action);
+    redirect(303, text(data, 'item') === 'message' ? withParam(done, 'item', 'message') : done);
+  },
+
+  messageMember: async (event: RequestEvent) => {
+    const { token } = requireModerator(event.locals, event.url);
+    const data = await event.request.formData();
+    const caseId = text(data, 'caseId');
+    const scope = `case:${caseId}`;
+    const back = caseReturn(data);
+    if (!isUuid(caseId)) return failMessage(404, CASE_GONE, {}, scope);
+    const result = await request(MessageCaseMemberDocument, { caseId }, { token, event });
+    if (result.error) return failWith(result.error, {}, back, scope);
+    redirect(303, `/messages/${result.data.messageCaseMember}#composer`);
   },
 
   acknowledge: async (event: RequestEvent) => {

@@ -43,6 +43,7 @@ function flagCase(overrides: Partial<FlagCaseFieldsFragment> = {}): FlagCaseFiel
     },
     targetUser: { id: authorId, displayName: 'Sam' },
     acknowledgedByUser: null,
+    messages: [],
     ...overrides,
   };
 }
@@ -153,5 +154,73 @@ describe('CaseCard', () => {
     const reason = screen.getByRole('textbox', { name: 'Reason for the author' });
     expect(reason.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText(message)).toBeTruthy();
+  });
+
+  it('shows a reported conversation: the reported message marked, its context, and nothing to act on but closing', () => {
+    const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    render(CaseCard, {
+      flagCase: flagCase({
+        targetType: 'CONVERSATION',
+        post: null,
+        reasons: [{ reason: 'HARASSMENT', count: 1 }],
+        notes: [],
+        messages: [
+          {
+            id: 'm1',
+            bodyHtml: '<p>Earlier words</p>',
+            reported: false,
+            removed: false,
+            createdAt: at(9),
+            author: { id: 'a', displayName: 'River' },
+          },
+          {
+            id: 'm2',
+            bodyHtml: '<p>The hurtful one</p>',
+            reported: true,
+            removed: false,
+            createdAt: at(8),
+            author: { id: authorId, displayName: 'Sam' },
+          },
+          { id: 'm3', bodyHtml: null, reported: false, removed: true, createdAt: at(7), author: null },
+        ],
+      }),
+      returnTo: '/moderation',
+    });
+    const card = screen.getByRole('article', { name: 'Reported messages from Sam' });
+    const shared = within(card).getByRole('region', { name: 'What the report shared' });
+    const items = within(shared).getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    expect(within(items[0]).queryByText('Reported')).toBeNull();
+    expect(within(items[0]).getByText('Earlier words')).toBeTruthy();
+    expect(within(items[1]).getByText('Reported')).toBeTruthy();
+    expect(within(items[1]).getByText('The hurtful one')).toBeTruthy();
+    expect(within(items[2]).getByText('Former member')).toBeTruthy();
+    expect(within(items[2]).getByText('Message removed')).toBeTruthy();
+    expect(within(shared).getByText(/cannot read anything else in the conversation/)).toBeTruthy();
+    const group = within(card).getByRole('group', { name: /^Actions on the case about / });
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('value')),
+    ).toEqual(['DISMISS']);
+    expect(new FormData(group.closest('form')!).get('item')).toBe('message');
+  });
+
+  it('offers "Message this member" in one step on a crisis case page, and nowhere it does not belong', () => {
+    const post = { ...flagCase().post!, status: 'VISIBLE' as const };
+    const crisis = flagCase({ kind: 'CRISIS', priority: 'CRISIS', reasons: [], notes: [], score: 0, post });
+    const first = render(CaseCard, { flagCase: crisis, returnTo: '/moderation/cases/x', offerMessage: true });
+    const button = screen.getByRole('button', { name: 'Message this member: Sam' });
+    const form = button.closest('form')!;
+    expect(form.getAttribute('method')).toBe('POST');
+    expect(form.getAttribute('action')).toBe('?/messageMember');
+    expect(new FormData(form).get('caseId')).toBe(caseId);
+    first.unmount();
+    // Not in the queue, and not on a case about breaking the rules.
+    const second = render(CaseCard, { flagCase: crisis, returnTo: '/moderation' });
+    expect(screen.queryByRole('button', { name: /^Message this member/ })).toBeNull();
+    second.unmount();
+    render(CaseCard, { flagCase: flagCase(), returnTo: '/moderation/cases/x', offerMessage: true });
+    expect(screen.queryByRole('button', { name: /^Message this member/ })).toBeNull();
   });
 });

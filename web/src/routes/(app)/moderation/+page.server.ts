@@ -33,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
         ? `${base}${base.includes('?') ? '&' : '?'}after=${encodeURIComponent(pageInfo.endCursor)}`
         : null,
     done: search.get('done'),
+    doneItem: search.get('item'),
   };
 };
 

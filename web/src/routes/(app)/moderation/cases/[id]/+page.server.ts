@@ -21,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
     flagCase: result.data.flagCase,
     returnTo: `/moderation/cases/${id}`,
     done: event.url.searchParams.get('done'),
+    doneItem: event.url.searchParams.get('item'),
   };
 };
 
