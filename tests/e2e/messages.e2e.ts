@@ -298,9 +298,26 @@ describe('private messages in the browser', () => {
       people.bo.token,
     );
 
+    // Markup in a message stays words: sanitized by the api, shown as text in the list's preview.
+    await stack.gql(
+      SEND,
+      {
+        input: {
+          conversationId: id,
+          body: 'Look <img src=x onerror=alert(1)> <script>alert(2)</script> done',
+        },
+      },
+      people.cal.token,
+    );
+
     const browser = await openBrowser();
     try {
       const bo = await browser.context.newPage();
+      const dialogs: string[] = [];
+      bo.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
       await signIn(bo, stack, people.bo.email);
       for (const path of [
         '/messages',
@@ -321,6 +338,8 @@ describe('private messages in the browser', () => {
       await bo.screenshot({ path: '/tmp/shots/conversation-390.png', fullPage: true });
       await bo.goto(`${stack.webUrl}/messages`);
       await bo.screenshot({ path: '/tmp/shots/messages-390.png', fullPage: true });
+      expect(await bo.locator('main img, main script').count()).toBe(0);
+      expect(dialogs).toEqual([]);
     } finally {
       await browser.close();
     }
