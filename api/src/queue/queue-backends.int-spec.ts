@@ -100,8 +100,9 @@ describe.each(['redis', 'postgres'] as const)('jobs on %s', (backend) => {
 
   it('holds a delayed reminder until its time, then runs it once', async () => {
     const member = await createMember(t, admin);
-    // Reminders go 1 minute ahead: an event 64 s away is reminded about in 4 s.
-    const startsAt = new Date(Date.now() + 64_000);
+    // Reminders go 1 minute ahead: an event 75 s away is reminded about in 15 s (room enough to
+    // see the job still waiting on a loaded machine).
+    const startsAt = new Date(Date.now() + 75_000);
     const { createEvent } = await t.ok<{ createEvent: { id: string } }>(
       `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
       {
@@ -124,9 +125,9 @@ describe.each(['redis', 'postgres'] as const)('jobs on %s', (backend) => {
     // The moment that matters: the job is still waiting for its time, and nothing was sent.
     expect(await reminders[0].getState()).toBe('delayed');
     expect(await notifications(member.id, 'EVENT_REMINDER')).toBe(0);
-    await eventually(async () => ((await reminders[0].getState()) === 'completed' ? true : undefined), 20_000);
+    await eventually(async () => ((await reminders[0].getState()) === 'completed' ? true : undefined), 40_000);
     expect(await notifications(member.id, 'EVENT_REMINDER')).toBe(1);
-  });
+  }, 60_000);
 
   it('runs each repeatable job once per interval, however often the schedules are claimed', async () => {
     // The worker claims every schedule when it starts (a new deployment runs each at once).
