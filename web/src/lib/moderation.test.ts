@@ -40,7 +40,7 @@ describe('caseActions', () => {
     );
   });
 
-  it('lets a held private message go out or be removed, and only closes a reported conversation', () => {
+  it('lets a held private message go out or be removed, and a reported message be removed (never its context)', () => {
     const held = {
       kind: 'PREMODERATION' as const,
       status: 'OPEN' as const,
@@ -67,9 +67,31 @@ describe('caseActions', () => {
         status: 'OPEN',
         targetType: 'CONVERSATION',
         post: null,
-        messages: [{ removed: false }],
+        messages: [{ removed: false }, { removed: false, reported: true }],
       }),
-    ).toEqual([{ action: 'DISMISS', label: 'Dismiss', needsReason: false }]);
+    ).toEqual([
+      { action: 'DISMISS', label: 'Dismiss (nothing to act on)', needsReason: false },
+      { action: 'REMOVE', label: 'Remove the reported message', needsReason: true },
+    ]);
+    const removed = {
+      kind: 'RULES' as const,
+      status: 'OPEN' as const,
+      targetType: 'CONVERSATION',
+      post: null,
+    };
+    expect(
+      caseActions({
+        ...removed,
+        messages: [
+          { removed: true, reported: true },
+          { removed: true, reported: true },
+        ],
+      }).map((a) => a.label),
+    ).toEqual(['Restore the messages', 'Dismiss']);
+    // A support report on a conversation only closes.
+    expect(
+      caseActions({ ...removed, kind: 'SUPPORT', messages: [{ removed: false, reported: true }] }),
+    ).toEqual([{ action: 'DISMISS', label: 'Close the case', needsReason: false }]);
   });
 
   it('offers nothing on a closed case', () => {

@@ -164,8 +164,8 @@ interface CaseShape {
   status: CaseStatus;
   targetType: string;
   post: { status: ContentStatus; deleted: boolean } | null;
-  /** A MESSAGE case's one message (the case's `messages`). */
-  messages?: readonly { removed: boolean }[];
+  /** A MESSAGE case's one message, or a reported conversation's shared ones (the case's `messages`). */
+  messages?: readonly { removed: boolean; reported?: boolean }[];
 }
 
 /** Which moderator actions make sense for a case as it stands now. */
@@ -176,12 +176,33 @@ export function caseActions(c: CaseShape): CaseActionChoice[] {
   const restore = { action: 'RESTORE', label: 'Restore post', needsReason: false } as const;
   const careCase = c.kind === 'SUPPORT' || c.kind === 'CRISIS';
   // A private message held by a watched word waits for a moderator: it goes out, or it is removed.
-  // A reported conversation's case only closes; members are warned or suspended from their history.
   if (c.targetType === 'MESSAGE' && c.kind === 'PREMODERATION' && c.messages?.some((m) => !m.removed)) {
     return [
       { action: 'APPROVE', label: 'Approve message', needsReason: false },
       { action: 'REMOVE', label: 'Remove message', needsReason: true },
     ];
+  }
+  // A reported conversation: the reported messages (never the context) can be removed for everyone.
+  const reported = c.messages?.filter((m) => m.reported) ?? [];
+  if (c.targetType === 'CONVERSATION' && c.kind === 'RULES' && reported.length > 0) {
+    const one = reported.length === 1;
+    return reported.some((m) => !m.removed)
+      ? [
+          { action: 'DISMISS', label: 'Dismiss (nothing to act on)', needsReason: false },
+          {
+            action: 'REMOVE',
+            label: one ? 'Remove the reported message' : 'Remove the reported messages',
+            needsReason: true,
+          },
+        ]
+      : [
+          {
+            action: 'RESTORE',
+            label: one ? 'Restore the message' : 'Restore the messages',
+            needsReason: false,
+          },
+          { action: 'DISMISS', label: 'Dismiss', needsReason: false },
+        ];
   }
   if (c.targetType !== 'POST' || !c.post) {
     return [{ action: 'DISMISS', label: careCase ? 'Close the case' : 'Dismiss', needsReason: false }];

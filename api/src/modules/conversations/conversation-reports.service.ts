@@ -136,13 +136,27 @@ export class ConversationReportsService {
     return row ? this.dataSource.manager.findOneBy(MessageEntity, { id }) : null;
   }
 
-  /** Whether a report was made on this conversation (a CONVERSATION case exists for it). */
-  async reportedConversation(id: string): Promise<boolean> {
-    if (!isUuid(id)) return false;
-    const [row]: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM flag_cases WHERE target_type = 'CONVERSATION' AND target_id = $1 LIMIT 1`,
+  /**
+   * A reported conversation as moderation acts on it: the member the reports are about, the
+   * messages reported in it (not the context around them), and VISIBLE while any of those still
+   * shows. Null when no report was made on it, so no moderation path reaches any other conversation.
+   */
+  async reportedConversation(
+    id: string,
+  ): Promise<{ authorId: string | null; messageIds: string[]; status: 'VISIBLE' | 'REMOVED' } | null> {
+    if (!isUuid(id)) return null;
+    const [row]: { author_id: string | null; ids: string[] | null; visible: boolean | null }[] = await this.dataSource.query(
+      `SELECT (array_agg(f.target_user_id ORDER BY f.created_at DESC))[1] AS author_id,
+              array_agg(DISTINCT x.id) FILTER (WHERE r.reported) AS ids,
+              bool_or(r.reported AND x.status = 'VISIBLE' AND x.deleted_at IS NULL) AS visible
+         FROM flag_cases f
+         LEFT JOIN reported_messages r ON r.case_id = f.id
+         LEFT JOIN messages x ON x.id = r.message_id
+        WHERE f.target_type = 'CONVERSATION' AND f.target_id = $1
+       HAVING count(f.id) > 0`,
       [id],
     );
-    return row !== undefined;
+    if (!row) return null;
+    return { authorId: row.author_id, messageIds: row.ids ?? [], status: row.visible ? 'VISIBLE' : 'REMOVED' };
   }
 }

@@ -419,13 +419,22 @@ describe('private conversations', () => {
       expect(flagCase.notes).toEqual([{ note: 'This upset me.' }]);
       // A member cannot read the case.
       expect(errorOf(await t.gql(`query($id: ID!) { flagCase(id: $id) { id } }`, { id: reportCase.id }, a.token)).code).toBe('FORBIDDEN');
-      // The moderator closes the case (acting on the member goes through warn or suspend).
-      const closed = await t.ok<{ moderate: { status: string } }>(
-        `mutation($c: ID!) { moderate(input: { caseId: $c, action: DISMISS, reason: "Talked it through." }) { status } }`,
+      // The moderator removes the reported message (only it: the context stays), and its author is told.
+      const removed = await t.ok<{ moderate: { status: string } }>(
+        `mutation($c: ID!) { moderate(input: { caseId: $c, action: REMOVE, reason: "Harassment is not allowed here." }) { status } }`,
         { c: reportCase.id },
         moderator.token,
       );
-      expect(closed.moderate.status).toBe('DISMISSED');
+      expect(removed.moderate.status).toBe('RESOLVED');
+      for (const who of [a, b]) {
+        const nodes = (await view(who, id))!.messages.edges.map((e) => e.node);
+        expect(nodes.find((m) => m.id === byText('m8'))).toMatchObject({ removed: true, bodyHtml: null });
+        expect(nodes.filter((m) => m.removed)).toHaveLength(1);
+      }
+      await eventually(async () => {
+        const rows = await t.dataSource.query(`SELECT title FROM notifications WHERE user_id = $1 AND type = 'MODERATION_OUTCOME'`, [b.id]);
+        return rows.some((r: { title: string }) => r.title === 'A moderator removed your message') ? true : undefined;
+      });
     });
   });
 

@@ -453,6 +453,11 @@ export class MessagingService {
     }
   }
 
+  /** A moderator's decision on reported messages: REMOVED for everyone, or VISIBLE again (an upheld appeal). */
+  async setStatusOfReported(manager: EntityManager, ids: string[], status: 'VISIBLE' | 'REMOVED'): Promise<void> {
+    await manager.query(`UPDATE messages SET status = $2 WHERE id = ANY($1::uuid[]) AND status <> 'PENDING_REVIEW'`, [ids, status]);
+  }
+
   /** A moderator's decision on a message held for review or reported: VISIBLE (and announced) or REMOVED. */
   async setStatus(manager: EntityManager, message: MessageEntity, status: MessageStatus): Promise<void> {
     await manager.update(MessageEntity, { id: message.id }, { status });

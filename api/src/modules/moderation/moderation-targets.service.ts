@@ -31,6 +31,8 @@ export interface Target {
   event?: EventEntity;
   resource?: ResourceEntity;
   message?: MessageEntity;
+  /** A reported conversation: the messages its reports name (what HIDE or REMOVE takes down). */
+  reportedMessageIds?: string[];
 }
 
 /** Finds the item a moderation step is about, and changes its status through the domain that owns it. */
@@ -75,8 +77,9 @@ export class ModerationTargets {
         return { type, id: message.id, authorId: message.authorId, message, status: message.status };
       }
       case 'CONVERSATION': {
-        if (!(await this.messageReports.reportedConversation(id))) throw notFound('That conversation');
-        return { type, id, authorId: null };
+        const reported = await this.messageReports.reportedConversation(id);
+        if (!reported) throw notFound('That conversation');
+        return { type, id, authorId: reported.authorId, status: reported.status, reportedMessageIds: reported.messageIds };
       }
     }
   }
@@ -100,5 +103,8 @@ export class ModerationTargets {
     if (target.event) await this.eventSeries.setStatus(manager, target.event, status);
     if (target.resource) await this.resources.setStatus(manager, target.resource, status);
     if (target.message) await this.messaging.setStatus(manager, target.message, status === 'HIDDEN' ? 'REMOVED' : status);
+    if (target.reportedMessageIds) {
+      await this.messaging.setStatusOfReported(manager, target.reportedMessageIds, status === 'VISIBLE' ? 'VISIBLE' : 'REMOVED');
+    }
   }
 }

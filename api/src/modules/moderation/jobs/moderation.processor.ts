@@ -19,6 +19,15 @@ const CASE_TITLES: Record<CaseKind, string> = {
 };
 
 /** What the affected member is told, by action. */
+/** What the member's item is called in an outcome ("A moderator removed your message"). */
+const ITEM_NOUNS: Record<string, string> = {
+  POST: 'post',
+  EVENT: 'event',
+  RESOURCE: 'resource posting',
+  MESSAGE: 'message',
+  CONVERSATION: 'message',
+};
+
 const OUTCOME_TITLES: Record<string, string> = {
   HIDE: 'A moderator hid your post',
   REMOVE: 'A moderator removed your post',
@@ -137,7 +146,7 @@ export class ModerationProcessor implements OnModuleInit {
       [actionId],
     );
     if (!action) return;
-    const title = OUTCOME_TITLES[action.action];
+    const title = OUTCOME_TITLES[action.action]?.replace(/\b(your) post\b/i, (_, your: string) => `${your} ${ITEM_NOUNS[action.target_type] ?? 'post'}`);
     const postUrl = action.thread_id ? `/threads/${action.thread_id}?at=${action.position}#post-${action.position}` : null;
     const appealUrl = `/appeals/new?action=${actionId}`;
     if (title && action.target_user_id) {
