@@ -99,7 +99,7 @@ describe('private messages in the browser', () => {
     await stack?.stop();
   });
 
-  it('Ash writes to Bea, whose badge changes live and clears when she reads; she replies; Ash reports one message and a moderator sees it with its context only', async () => {
+  it('Ash writes to Bea, whose badge changes live and clears when she reads; she replies; Ash reports one message, a moderator sees it with its context only and removes it', async () => {
     // Ash without JavaScript: every form here works as a plain form. Bea with it, for the live badge.
     const ashBrowser = await openBrowser({ javaScriptEnabled: false });
     const beaBrowser = await openBrowser();
@@ -216,6 +216,16 @@ describe('private messages in the browser', () => {
         expect(page).not.toContain(unseen);
       }
       await morgan.screenshot({ path: '/tmp/shots/report-case.png', fullPage: true });
+      // She removes the reported message, and only it: Ash reads "message removed" in its place,
+      // with the context around it as it was.
+      await morgan.getByLabel('Reason for the author').fill('Threats are not allowed here.');
+      await morgan.getByRole('button', { name: 'Remove the reported message' }).click();
+      await morgan.getByRole('button', { name: 'Remove the reported message' }).waitFor({ state: 'detached' });
+      await ash.goto(`${stack.webUrl}/messages/${conversationId}`);
+      const thread = (await ash.locator('main').textContent()) ?? '';
+      expect(thread).not.toContain('Send me money or I tell everyone.');
+      expect(thread).toContain('Context five from Ash.');
+      expect(await ash.locator('main').getByText('Message removed', { exact: true }).count()).toBe(1);
       // And the conversation itself stays closed to her.
       const closed = await morgan.goto(`${stack.webUrl}/messages/${conversationId}`);
       expect(closed?.status()).toBe(404);
