@@ -220,7 +220,9 @@ describe('private messages in the browser', () => {
       // with the context around it as it was.
       await morgan.getByLabel('Reason for the author').fill('Threats are not allowed here.');
       await morgan.getByRole('button', { name: 'Remove the reported message' }).click();
-      await morgan.getByRole('button', { name: 'Remove the reported message' }).waitFor({ state: 'detached' });
+      await morgan
+        .getByRole('button', { name: 'Remove the reported message' })
+        .waitFor({ state: 'detached' });
       await ash.goto(`${stack.webUrl}/messages/${conversationId}`);
       const thread = (await ash.locator('main').textContent()) ?? '';
       expect(thread).not.toContain('Send me money or I tell everyone.');
