@@ -152,7 +152,7 @@ describe('the staff mentoring page', () => {
     renderPage({ topics: [work, { id: 't-old', label: 'Old', archived: true }] });
     const topics = screen.getByRole('region', { name: 'Topics' });
     expect(within(topics).getByRole('button', { name: 'Archive Returning to work' })).toBeTruthy();
-    expect(within(topics).getByRole('button', { name: 'Offer Old again' })).toBeTruthy();
+    expect(within(topics).getByRole('button', { name: 'Offer again: Old' })).toBeTruthy();
     expect(within(topics).getByRole('button', { name: 'Rename Returning to work' })).toBeTruthy();
     expect(within(topics).getByLabelText('Topic')).toBeTruthy();
   });
