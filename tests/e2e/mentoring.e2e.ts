@@ -328,6 +328,46 @@ describe('mentoring in the browser', () => {
     }
   });
 
+  it('an admin adds, renames and archives a topic on the staff page; newcomers choose only the topics offered', async () => {
+    const eli = await newcomer('Eli');
+    // Both without JavaScript: the topic forms are plain forms.
+    const adminBrowser = await openBrowser({ javaScriptEnabled: false });
+    const eliBrowser = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const a = await adminBrowser.context.newPage();
+      await signIn(a, stack, 'alex@program.example');
+      await a.goto(`${stack.webUrl}/moderation/mentoring`);
+      const topics = a.getByRole('region', { name: 'Topics' });
+      await topics.getByLabel('Topic', { exact: true }).fill('Going back to school');
+      await topics.getByRole('button', { name: 'Add topic' }).click();
+      await a.getByText('Topic added.').waitFor();
+      // The same name again, whatever its case, is refused at its field.
+      await topics.getByLabel('Topic', { exact: true }).fill('going back to school');
+      await topics.getByRole('button', { name: 'Add topic' }).click();
+      await topics.getByText('is already a topic', { exact: false }).first().waitFor();
+      expect(await topics.getByLabel('Topic', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+      await topics.getByLabel('Going back to school', { exact: true }).fill('Returning to study');
+      await topics.getByRole('button', { name: 'Rename Going back to school' }).click();
+      await a.getByText('Topic renamed').waitFor();
+
+      const e = await eliBrowser.context.newPage();
+      await signIn(e, stack, eli.email);
+      await e.goto(`${stack.webUrl}/mentoring`);
+      await e.getByRole('checkbox', { name: 'Returning to study' }).waitFor();
+
+      await topics.getByRole('button', { name: 'Archive Returning to study' }).click();
+      await a.getByText('Topic archived.').waitFor();
+      await topics.getByRole('button', { name: 'Offer again: Returning to study' }).waitFor();
+      await e.reload();
+      await e.getByRole('checkbox', { name: 'Returning to work' }).waitFor();
+      expect(await e.getByRole('checkbox', { name: 'Returning to study' }).count()).toBe(0);
+    } finally {
+      await adminBrowser.close();
+      await eliBrowser.close();
+    }
+  });
+
   it('fits a 390px phone: no sideways scrolling on Mentoring for a newcomer, a mentor, and staff', async () => {
     const long = 'Avery Montgomery-Fairweatherington';
     const avery = await mentor(
