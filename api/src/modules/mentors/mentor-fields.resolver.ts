@@ -1,4 +1,4 @@
-import { Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { hasRole } from '@kinship/shared';
 import { CurrentUser } from '../../auth/decorators';
 import { Viewer } from '../../auth/viewer';
@@ -6,6 +6,7 @@ import { defineLoader, GraphQLContext } from '../../graphql/loaders';
 import { User } from '../accounts/models/user.model';
 import { UsersLoader } from '../accounts/users.loader';
 import type { PairingCheckIn } from './entities/mentor-pairing.entity';
+import { MentorProfilesService } from './mentor-profiles.service';
 import { sideOf } from './mentor-rules';
 import { MentorTopicsService } from './mentor-topics.service';
 import {
@@ -17,6 +18,7 @@ import {
 } from './models/mentor.models';
 
 const TOPICS = defineLoader<string, MentorTopic | null>('mentors.topicsById');
+const ACTIVE_MENTEES = defineLoader<string, number>('mentors.activeMenteesByMentor');
 
 /** The topics named by `ids`, through the request's loader (one query however many pairings). */
 async function topicsOf(
@@ -142,7 +144,15 @@ export class MentorProfileFieldsResolver {
   constructor(
     private readonly users: UsersLoader,
     private readonly topicList: MentorTopicsService,
+    private readonly profiles: MentorProfilesService,
   ) {}
+
+  @ResolveField(() => Int, {
+    description: 'How many mentees they have now (active pairings), out of their capacity.',
+  })
+  activeMentees(@Parent() p: MentorProfile, @Context() ctx: GraphQLContext): Promise<number> {
+    return ctx.loaders.for(ACTIVE_MENTEES, (ids) => this.profiles.activeMentees(ids)).load(p.userId);
+  }
 
   @ResolveField(() => User)
   user(

@@ -121,6 +121,28 @@ export class MentorProfilesService {
       .getMany();
   }
 
+  /** Staff: approved offers (to pair someone directly), by display name. */
+  approved(): Promise<MentorProfileEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(MentorProfileEntity, 'p')
+      .innerJoin('users', 'u', 'u.id = p.user_id AND u.deleted_at IS NULL')
+      .where(`p.status = 'APPROVED'`)
+      .orderBy('lower(u.display_name)', 'ASC')
+      .addOrderBy('p.user_id', 'ASC')
+      .getMany();
+  }
+
+  /** How many ACTIVE pairings each of these mentors has now, in their order (one query). */
+  async activeMentees(userIds: readonly string[]): Promise<number[]> {
+    const rows: { mentor_id: string; active: number }[] = await this.dataSource.query(
+      `SELECT mentor_id, count(*)::int AS active FROM mentor_pairings
+        WHERE mentor_id = ANY($1::uuid[]) AND status = 'ACTIVE' GROUP BY mentor_id`,
+      [userIds],
+    );
+    const byId = new Map(rows.map((r) => [r.mentor_id, r.active]));
+    return userIds.map((id) => byId.get(id) ?? 0);
+  }
+
   /**
    * Staff decide on an offer: approve (APPROVED, the member told), or not (the profile removed,
    * requests to them declined, the member thanked in neutral words). Not on their own offer.

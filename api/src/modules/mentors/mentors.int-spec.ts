@@ -25,6 +25,8 @@ const STAFF_LIST = `query($s: PairingStatus) { mentorPairings(status: $s) { ${PA
 const AWAITING = `{ mentorsAwaitingApproval { ${PROFILE} } }`;
 const APPROVE = `mutation($u: ID!, $a: Boolean!) { approveMentor(userId: $u, approve: $a) { ${PROFILE} } }`;
 const PAIR = `mutation($m: ID!, $e: ID!) { pairMentor(mentorId: $m, menteeId: $e) { ${PAIRING} } }`;
+const PAIR_BY_NAME = `mutation($m: String, $e: String) { pairMentor(mentorName: $m, menteeName: $e) { ${PAIRING} } }`;
+const MENTORS = `{ mentors { ${PROFILE} activeMentees } }`;
 const SEND = `mutation($c: ID!, $b: String!) { sendMessage(input: { conversationId: $c, body: $b }) { message { id } } }`;
 const CONVERSATION = `query($id: ID!) { conversation(id: $id) { id kind sendState { canSend reason } } }`;
 const BLOCK = `mutation($u: ID!) { blockUser(userId: $u) }`;
@@ -911,6 +913,49 @@ describe('mentors: offering, asking, pairing and the 30-day check-in', () => {
       expect(await t.ok(CONVERSATION, { id: asMentee!.conversationId }, moderator.token)).toEqual({
         conversation: null,
       });
+    });
+
+    it('pairMentor by display name (whatever its case): a name nobody has is refused at its field', async () => {
+      const m = await mentor();
+      const mentee = await member();
+      const bad: [Record<string, string | null>, string][] = [
+        [{ m: null, e: mentee.displayName }, 'mentorName'],
+        [{ m: m.displayName, e: '  ' }, 'menteeName'],
+        [{ m: `Nobody ${tag()}`, e: mentee.displayName }, 'mentorName'],
+        [{ m: m.displayName, e: `Nobody ${tag()}` }, 'menteeName'],
+      ];
+      for (const [v, field] of bad) {
+        expect(errorOf(await t.gql(PAIR_BY_NAME, v, moderator.token)), JSON.stringify(v)).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field,
+        });
+      }
+      expect(
+        errorOf(await t.gql(PAIR_BY_NAME, { m: m.displayName, e: mentee.displayName }, m.token)).code,
+      ).toBe('FORBIDDEN');
+      const { pairMentor } = await t.ok<{ pairMentor: Pairing }>(
+        PAIR_BY_NAME,
+        { m: ` ${m.displayName.toUpperCase()} `, e: mentee.displayName.toLowerCase() },
+        admin.token,
+      );
+      expect(pairMentor).toMatchObject({ status: 'ACTIVE', mentor: { id: m.id }, mentee: { id: mentee.id } });
+    });
+
+    it('mentors: staff only; approved offers with how many mentees each has now, never pending ones', async () => {
+      expect(errorOf(await t.gql(MENTORS)).code).toBe('UNAUTHENTICATED');
+      const m = await mentor();
+      expect(errorOf(await t.gql(MENTORS, {}, m.token)).code).toBe('FORBIDDEN');
+      const pending = await member();
+      await t.ok(SAVE, { i: profileInput([topic['Returning to work']]) }, pending.token);
+      await paired(m, await newcomer());
+      const { mentors } = await t.ok<{ mentors: (Profile & { activeMentees: number })[] }>(
+        MENTORS,
+        {},
+        moderator.token,
+      );
+      expect(mentors.every((p) => p.status === 'APPROVED')).toBe(true);
+      expect(mentors.find((p) => p.userId === pending.id)).toBeUndefined();
+      expect(mentors.find((p) => p.userId === m.id)).toMatchObject({ capacity: 2, activeMentees: 1 });
     });
 
     it('mentorPairings: staff only; by status; with end notes and check-in answers, never notes or conversations', async () => {

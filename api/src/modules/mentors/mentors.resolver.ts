@@ -162,6 +162,14 @@ export class MentorsResolver {
   }
 
   @RequireRole('MODERATOR')
+  @Query(() => [MentorProfile], {
+    description: 'Staff: approved mentors, by display name (to pair someone directly).',
+  })
+  async mentors(): Promise<MentorProfile[]> {
+    return (await this.profiles.approved()).map(toMentorProfile);
+  }
+
+  @RequireRole('MODERATOR')
   @Mutation(() => MentorProfile, {
     nullable: true,
     description:
@@ -178,13 +186,22 @@ export class MentorsResolver {
 
   @RequireRole('MODERATOR')
   @Mutation(() => MentorPairing, {
-    description: 'Staff: pairs an approved mentor with a mentee directly (ACTIVE at once; both told).',
+    description:
+      'Staff: pairs an approved mentor with a mentee directly (ACTIVE at once; both told). Each is named by id or by display name.',
   })
   async pairMentor(
-    @Args('mentorId', { type: () => ID }) mentorId: string,
-    @Args('menteeId', { type: () => ID }) menteeId: string,
+    @Args('mentorId', { type: () => ID, nullable: true }) mentorId: string | null,
+    @Args('menteeId', { type: () => ID, nullable: true }) menteeId: string | null,
+    @Args('mentorName', { type: () => String, nullable: true }) mentorName: string | null,
+    @Args('menteeName', { type: () => String, nullable: true }) menteeName: string | null,
     @CurrentUser() viewer: Viewer,
   ): Promise<MentorPairing> {
-    return toPairing(await this.pairings.pair(viewer, mentorId, menteeId));
+    return toPairing(
+      await this.pairings.pair(
+        viewer,
+        { id: mentorId, name: mentorName },
+        { id: menteeId, name: menteeName },
+      ),
+    );
   }
 }

@@ -27,6 +27,12 @@ const OPEN_PAIR_KEY = 'mentor_pairings_open_pair_key';
 /** Refused requests to a mentor read the same whatever the reason (full, stepped back, blocked...). */
 const NOT_AVAILABLE = 'This mentor is not available right now. Please choose another from your suggestions.';
 
+/** A member staff name when pairing directly: by id, or by display name (whatever its case). */
+export interface MemberRef {
+  id?: string | null;
+  name?: string | null;
+}
+
 /** How many pairings the staff list shows at once, newest first. */
 const STAFF_LIST_MAX = 200;
 
@@ -274,11 +280,11 @@ export class PairingsService {
   /**
    * Staff pair a mentor and a mentee directly: ACTIVE at once, with its conversation, and both
    * told. The mentor must be an approved mentor with a free place who is taking mentees; the
-   * mentee's first-6-months rule is staff's to judge.
+   * mentee's first-6-months rule is staff's to judge. Each is named by id or by display name.
    */
-  async pair(staff: Viewer, mentorId: string, menteeId: string): Promise<MentorPairingEntity> {
-    if (!isUuid(mentorId)) throw badInput('mentorId', 'mentorId is not a valid member.');
-    if (!isUuid(menteeId)) throw badInput('menteeId', 'menteeId is not a valid member.');
+  async pair(staff: Viewer, mentorRef: MemberRef, menteeRef: MemberRef): Promise<MentorPairingEntity> {
+    const mentorId = await this.memberId('mentor', mentorRef);
+    const menteeId = await this.memberId('mentee', menteeRef);
     if (mentorId === menteeId)
       throw badInput('menteeId', 'A member cannot be their own mentor. Choose two different members.');
     if (staff.id === mentorId || staff.id === menteeId) {
@@ -535,6 +541,26 @@ export class PairingsService {
       body: NOTICES.ended.body,
       url: MENTORING_PATH,
     });
+  }
+
+  /** The member a staff member named (by id, else by display name), or the field at fault. */
+  private async memberId(side: 'mentor' | 'mentee', ref: MemberRef): Promise<string> {
+    if (ref.id != null && ref.id !== '') {
+      if (!isUuid(ref.id)) throw badInput(`${side}Id`, `${side}Id is not a valid member.`);
+      return ref.id;
+    }
+    const name = ref.name?.trim() ?? '';
+    if (name === '') throw badInput(`${side}Name`, `Choose the ${side}: type their display name.`);
+    const [member]: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM users WHERE lower(display_name) = lower($1) AND deleted_at IS NULL`,
+      [name.slice(0, 200)],
+    );
+    if (!member)
+      throw badInput(
+        `${side}Name`,
+        `No member is called “${name.slice(0, 80)}”. Check the spelling of their display name.`,
+      );
+    return member.id;
   }
 
   /** The pairing `id`, locked, if `where` (over alias p and :viewerId) holds for the viewer. */
