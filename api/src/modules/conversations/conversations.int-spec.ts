@@ -169,15 +169,16 @@ describe('private conversations', () => {
       expect((await t.ok<{ messageReach: string }>(REACH, { u: other.id }, sender.token)).messageReach).toBe('REQUEST');
     });
 
-    it('a member with requests off, and anyone in their first 7 days, cannot start a request', async () => {
+    it('a member with requests off, and anyone in their first 7 days, cannot start a request (staff they can still write to)', async () => {
       const [sender, closed] = [await settled(), await settled()];
       await t.ok(SETTINGS, { allow: false }, closed.token);
       expect((await t.ok<{ messageReach: string }>(REACH, { u: closed.id }, sender.token)).messageReach).toBe('NONE');
       expect(errorOf(await start(sender, [closed]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recipientIds', message: expect.stringMatching(/isn't taking message requests/) });
       const newcomer = await createMember(t, admin);
       expect(errorOf(await start(newcomer, [sender]))).toMatchObject({ field: 'recipientIds', message: expect.stringMatching(/first 7 days/) });
-      // A new member may still write to staff? No: staff write to them, and they answer there.
-      expect(errorOf(await start(newcomer, [moderator])).message).toMatch(/first 7 days/);
+      // A new member may still write to staff, directly.
+      expect((await startOk(newcomer, [moderator])).conversation.participants[0].state).toBe('ACTIVE');
+      expect((await t.ok<{ messageReach: string }>(REACH, { u: admin.id }, newcomer.token)).messageReach).toBe('DIRECT');
     });
 
     it('a block refuses everyone, staff and support people included, and reads like an unknown member', async () => {

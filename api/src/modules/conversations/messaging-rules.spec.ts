@@ -3,6 +3,7 @@ import { reachFor, ReachFacts } from './messaging-rules';
 
 const member: ReachFacts = {
   senderIsStaff: false,
+  recipientIsStaff: false,
   related: false,
   blocked: false,
   recipientRefusesRequests: false,
@@ -18,6 +19,8 @@ describe('who may write to whom', () => {
   it('staff, mentors, support people and accepted contacts write directly', () => {
     expect(reachFor({ ...member, senderIsStaff: true })).toEqual({ kind: 'DIRECT' });
     expect(reachFor({ ...member, related: true })).toEqual({ kind: 'DIRECT' });
+    // Anyone, a new member included, may write to staff.
+    expect(reachFor({ ...member, recipientIsStaff: true, senderIsNew: true })).toEqual({ kind: 'DIRECT' });
     // Related people are reached even when requests are off, and by a new member.
     expect(reachFor({ ...member, related: true, recipientRefusesRequests: true, senderIsNew: true })).toEqual({ kind: 'DIRECT' });
     expect(reachFor({ ...member, senderIsStaff: true, recipientRefusesRequests: true })).toEqual({ kind: 'DIRECT' });
@@ -29,7 +32,7 @@ describe('who may write to whom', () => {
   });
 
   it('a block refuses everyone, staff and related people included, as an unknown member', () => {
-    for (const facts of [member, { ...member, senderIsStaff: true }, { ...member, related: true }]) {
+    for (const facts of [member, { ...member, senderIsStaff: true }, { ...member, recipientIsStaff: true }, { ...member, related: true }]) {
       expect(reachFor({ ...facts, blocked: true })).toEqual({ kind: 'REFUSED', reason: 'UNKNOWN' });
     }
     expect(reachFor({ ...member, senderIsStaff: true, recipientGone: true })).toEqual({ kind: 'REFUSED', reason: 'UNKNOWN' });

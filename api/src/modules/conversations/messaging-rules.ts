@@ -7,6 +7,8 @@
 export interface ReachFacts {
   /** Moderators and admins may message anyone. */
   senderIsStaff: boolean;
+  /** Anyone may write to staff (a moderator or admin) directly: they are there to help. */
+  recipientIsStaff: boolean;
   /** Mentor and mentee (an ACTIVE pairing), support person and member (ACTIVE), or an accepted request. */
   related: boolean;
   /** A block either way: nothing passes, and it reads like an unknown member. */
@@ -27,7 +29,7 @@ export type Reach =
 export function reachFor(facts: ReachFacts): Reach {
   // A block is never lifted by a role: staff across a block read as an unknown member too.
   if (facts.recipientGone || facts.blocked) return { kind: 'REFUSED', reason: 'UNKNOWN' };
-  if (facts.senderIsStaff || facts.related) return { kind: 'DIRECT' };
+  if (facts.senderIsStaff || facts.recipientIsStaff || facts.related) return { kind: 'DIRECT' };
   if (facts.recipientRefusesRequests) return { kind: 'REFUSED', reason: 'REQUESTS_OFF' };
   if (facts.senderIsNew) return { kind: 'REFUSED', reason: 'NEW_MEMBER' };
   return { kind: 'REQUEST' };

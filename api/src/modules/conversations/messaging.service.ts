@@ -67,6 +67,7 @@ export class MessagingService {
       recipient: r,
       reach: reachFor({
         senderIsStaff: hasRole(viewer.role, 'MODERATOR'),
+        recipientIsStaff: r.is_staff,
         related: r.related,
         blocked: r.blocked,
         recipientRefusesRequests: r.refuses,
@@ -369,6 +370,7 @@ export class MessagingService {
     if (!facts) return 'NONE';
     const reach = reachFor({
       senderIsStaff: hasRole(viewer.role, 'MODERATOR'),
+      recipientIsStaff: facts.is_staff,
       related: facts.related,
       blocked: facts.blocked,
       recipientRefusesRequests: facts.refuses,
