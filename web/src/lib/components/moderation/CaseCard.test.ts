@@ -156,7 +156,7 @@ describe('CaseCard', () => {
     expect(screen.getByText(message)).toBeTruthy();
   });
 
-  it('shows a reported conversation: the reported message marked, its context, and nothing to act on but closing', () => {
+  it('shows a reported conversation: the reported message marked, its context, and Dismiss or Remove the reported message', () => {
     const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
     render(CaseCard, {
       flagCase: flagCase({
@@ -201,8 +201,11 @@ describe('CaseCard', () => {
     expect(
       within(group)
         .getAllByRole('button')
-        .map((b) => b.getAttribute('value')),
-    ).toEqual(['DISMISS']);
+        .map((b) => [b.getAttribute('value'), b.textContent]),
+    ).toEqual([
+      ['DISMISS', 'Dismiss (nothing to act on)'],
+      ['REMOVE', 'Remove the reported message'],
+    ]);
     expect(new FormData(group.closest('form')!).get('item')).toBe('message');
   });
 
