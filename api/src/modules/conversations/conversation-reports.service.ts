@@ -29,7 +29,8 @@ export class ConversationReportsService {
   ) {}
 
   /**
-   * A participant reports messages of a conversation they read. They gather into the
+   * A participant (still in it, or one who left, declined or blocked the sender since: the
+   * report is often why) reports messages of the conversation. They gather into the
    * conversation's open case of that kind (SUPPORT for "may need support", else RULES).
    */
   async report(viewer: Viewer, input: ReportConversationInput): Promise<void> {
@@ -39,8 +40,8 @@ export class ConversationReportsService {
     const reported: { id: string; author_id: string | null; created_at: Date }[] = await this.dataSource.query(
       `SELECT x.id, x.author_id, x.created_at FROM messages x
         WHERE x.id = ANY($1::uuid[]) AND x.conversation_id = $2
-          AND EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = $2 AND m.user_id = $3 AND m.status IN ('ACTIVE', 'REQUESTED', 'LEFT'))
-          AND ${readableMessageSql('x', '$3::uuid')}`,
+          AND EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = $2 AND m.user_id = $3)
+          AND (x.status <> 'PENDING_REVIEW' OR x.author_id = $3)`,
       [input.messageIds, input.conversationId, viewer.id],
     );
     if (reported.length !== input.messageIds.length) {
@@ -60,7 +61,8 @@ export class ConversationReportsService {
       await manager.query(
         `INSERT INTO flags (case_id, flagger_id, target_type, target_id, reason, note)
          VALUES ($1, $2, 'CONVERSATION', $3, $4, $5)
-         ON CONFLICT (flagger_id, target_type, target_id) DO NOTHING`,
+         ON CONFLICT (flagger_id, target_type, target_id)
+         DO UPDATE SET case_id = EXCLUDED.case_id, reason = EXCLUDED.reason, note = COALESCE(EXCLUDED.note, flags.note)`,
         [caseId, viewer.id, input.conversationId, input.reason, input.note ?? null],
       );
       // The reported messages, and the five the reporter could read before each one.
@@ -145,15 +147,18 @@ export class ConversationReportsService {
     id: string,
   ): Promise<{ authorId: string | null; messageIds: string[]; status: 'VISIBLE' | 'REMOVED' } | null> {
     if (!isUuid(id)) return null;
+    // The newest case's member; only their reported messages (never the reporter's, never context).
     const [row]: { author_id: string | null; ids: string[] | null; visible: boolean | null }[] = await this.dataSource.query(
-      `SELECT (array_agg(f.target_user_id ORDER BY f.created_at DESC))[1] AS author_id,
-              array_agg(DISTINCT x.id) FILTER (WHERE r.reported) AS ids,
-              bool_or(r.reported AND x.status = 'VISIBLE' AND x.deleted_at IS NULL) AS visible
-         FROM flag_cases f
-         LEFT JOIN reported_messages r ON r.case_id = f.id
-         LEFT JOIN messages x ON x.id = r.message_id
-        WHERE f.target_type = 'CONVERSATION' AND f.target_id = $1
-       HAVING count(f.id) > 0`,
+      `WITH about AS (SELECT target_user_id FROM flag_cases WHERE target_type = 'CONVERSATION' AND target_id = $1
+                       ORDER BY (status = 'OPEN') DESC, created_at DESC LIMIT 1)
+       SELECT a.target_user_id AS author_id,
+              array_agg(DISTINCT x.id) FILTER (WHERE x.id IS NOT NULL) AS ids,
+              bool_or(x.status = 'VISIBLE' AND x.deleted_at IS NULL) AS visible
+         FROM about a
+         LEFT JOIN flag_cases f ON f.target_type = 'CONVERSATION' AND f.target_id = $1
+         LEFT JOIN reported_messages r ON r.case_id = f.id AND r.reported
+         LEFT JOIN messages x ON x.id = r.message_id AND x.author_id = a.target_user_id
+        GROUP BY a.target_user_id`,
       [id],
     );
     if (!row) return null;

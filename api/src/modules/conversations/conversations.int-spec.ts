@@ -193,6 +193,32 @@ describe('private conversations', () => {
       expect((await t.ok<{ messageReach: string }>(REACH, { u: a.id }, moderator.token)).messageReach).toBe('NONE');
     });
 
+    it('never puts two people across a block in one conversation; a blocked sender\'s request is not shown or counted, and can still be reported', async () => {
+      const [sender, b, c] = [await settled(), await settled(), await settled()];
+      await t.ok(`mutation($u: ID!) { blockUser(userId: $u) }`, { u: c.id }, b.token);
+      expect(errorOf(await start(moderator, [b, c]))).toMatchObject({ field: 'recipientIds', message: expect.stringMatching(/separately/) });
+      expect((await startOk(moderator, [b])).conversation.participants[0].state).toBe('ACTIVE');
+
+      const request = await startOk(sender, [b], 'You do not know me, but listen.');
+      expect((await t.ok<{ messageRequests: unknown[] }>(REQUESTS, {}, b.token)).messageRequests).toHaveLength(1);
+      await t.ok(`mutation($u: ID!) { blockUser(userId: $u) }`, { u: sender.id }, b.token);
+      expect((await t.ok<{ messageRequests: unknown[] }>(REQUESTS, {}, b.token)).messageRequests).toEqual([]);
+      await t.ok(READ, { id: (await t.ok<{ conversations: { edges: { node: { id: string } }[] } }>(LIST, {}, b.token)).conversations.edges[0].node.id }, b.token);
+      expect((await t.ok<{ unreadConversationCount: number }>(UNREAD, {}, b.token)).unreadConversationCount).toBe(0);
+      // Declined and blocked, the request can still be reported: that is often why.
+      await t.ok(RESPOND, { id: request.conversation.id, accept: false }, b.token);
+      await t.ok(
+        `mutation($input: ReportConversationInput!) { reportConversation(input: $input) }`,
+        { input: { conversationId: request.conversation.id, messageIds: [request.message.id], reason: 'HARASSMENT' } },
+        b.token,
+      );
+      const [reportCase] = await t.dataSource.query(`SELECT target_user_id FROM flag_cases WHERE target_type = 'CONVERSATION' AND target_id = $1`, [request.conversation.id]);
+      expect(reportCase.target_user_id).toBe(sender.id);
+      // The sender can still delete their own words after the other side left.
+      const deleted = await t.ok<{ deleteMessage: { removed: boolean } }>(`mutation($id: ID!) { deleteMessage(id: $id) { removed } }`, { id: request.message.id }, sender.token);
+      expect(deleted.deleteMessage.removed).toBe(true);
+    });
+
     it('a block after a conversation started stops sending in it, both ways', async () => {
       const [a, b] = [await createMember(t, admin), await createMember(t, admin)];
       await mentorPair(a, b);

@@ -76,6 +76,11 @@ function toConversation(row: ConversationRow, viewerId: string): Conversation {
   };
 }
 
+/** A request still worth answering: its sender is not across a block from the member, nor gone. */
+function liveRequestSql(c: string, m: string): string {
+  return `NOT EXISTS (SELECT 1 FROM users s WHERE s.id = ${c}.created_by AND (s.deleted_at IS NOT NULL OR ${blockedBetween('s.id', `${m}.user_id`)}))`;
+}
+
 const MESSAGE_COLUMNS = `x.id, x.conversation_id, x.author_id, x.body_html, x.status, x.deleted_at, x.created_at`;
 
 /**
@@ -110,7 +115,7 @@ export class ConversationsService {
   /** Message requests to the viewer, newest first. */
   async requests(viewerId: string): Promise<Conversation[]> {
     const rows: ConversationRow[] = await this.dataSource.query(
-      `${this.conversationsSql(`m.status = 'REQUESTED'`)} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50`,
+      `${this.conversationsSql(`m.status = 'REQUESTED' AND ${liveRequestSql('c', 'm')}`)} ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50`,
       [viewerId],
     );
     return rows.map((r) => toConversation(r, viewerId));
@@ -129,9 +134,9 @@ export class ConversationsService {
   /** Conversations with unread messages, plus requests waiting: the header badge. */
   async unreadCount(viewerId: string): Promise<number> {
     const [{ count }]: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM conversation_members m
+      `SELECT count(*)::int AS count FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
         WHERE m.user_id = $1
-          AND (m.status = 'REQUESTED'
+          AND ((m.status = 'REQUESTED' AND ${liveRequestSql('c', 'm')})
                OR (m.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM messages x WHERE x.conversation_id = m.conversation_id AND ${unreadMessageSql('x', 'm')})))`,
       [viewerId],
     );
@@ -161,6 +166,8 @@ export class ConversationsService {
       `SELECT DISTINCT ON (x.conversation_id) ${MESSAGE_COLUMNS}
          FROM messages x
         WHERE x.conversation_id = ANY($1::uuid[]) AND ${readableMessageSql('x', '$2::uuid')}
+          AND EXISTS (SELECT 1 FROM conversation_members me WHERE me.conversation_id = x.conversation_id AND me.user_id = $2
+                        AND me.status IN ('ACTIVE', 'REQUESTED'))
         ORDER BY x.conversation_id, x.created_at DESC, x.id DESC`,
       [ids, viewerId],
     );

@@ -337,7 +337,6 @@ export class MessagingService {
          FROM (SELECT EXISTS (SELECT 1 FROM reported_messages r WHERE r.message_id = $1)
                    OR EXISTS (SELECT 1 FROM flag_cases f WHERE f.target_type = 'MESSAGE' AND f.target_id = $1) AS held) h
         WHERE x.id = $1 AND x.author_id = $2 AND x.deleted_at IS NULL
-          AND EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = x.conversation_id AND m.user_id = $2 AND m.status = 'ACTIVE')
         RETURNING x.id`,
       [messageId, viewer.id],
     );
@@ -397,6 +396,16 @@ export class MessagingService {
       throw badInput('recipientIds', refusalMessage('UNKNOWN', 'that member'));
     }
     const unique = [...new Map(facts.map((f) => [f.id, f])).values()];
+    // Two people across a block are never put in one conversation (it would show each to the other).
+    if (unique.length > 1) {
+      const [{ separated }]: { separated: boolean }[] = await this.dataSource.query(
+        `SELECT EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ANY($1::uuid[]) AND blocked_id = ANY($1::uuid[])) AS separated`,
+        [unique.map((f) => f.id)],
+      );
+      if (separated) {
+        throw badInput('recipientIds', "We couldn't start a conversation with all of these people together. Try writing to them separately.");
+      }
+    }
     if (unique.some((f) => f.id === viewer.id)) {
       throw badInput('recipientIds', "You can't start a conversation with yourself.");
     }

@@ -213,11 +213,12 @@ export class PairingsService {
           await this.decline(manager, pairing, viewer.id, null);
           return manager.findOneByOrFail(MentorPairingEntity, { id: pairing.id });
         }
-        const [profile]: { capacity: number; active: number }[] = await manager.query(
-          `SELECT p.capacity, ${activeMenteesSql('p.user_id')} AS active FROM mentor_profiles p WHERE p.user_id = $1 FOR UPDATE OF p`,
+        const [locked]: { capacity: number }[] = await manager.query(
+          `SELECT p.capacity FROM mentor_profiles p WHERE p.user_id = $1 FOR UPDATE OF p`,
           [viewer.id],
         );
-        if (!profile) throw conflict('Offer to mentor again on Mentoring before accepting a request.');
+        if (!locked) throw conflict('Offer to mentor again on Mentoring before accepting a request.');
+        const profile = { capacity: locked.capacity, active: await this.activeMentees(manager, viewer.id) };
         if (profile.active >= profile.capacity) {
           throw conflict(
             `You are mentoring ${profile.active} ${profile.active === 1 ? 'person' : 'people'}, as many as your capacity of ${profile.capacity} allows. End a pairing, or raise your capacity on Mentoring, before accepting.`,
@@ -304,13 +305,12 @@ export class PairingsService {
       if (!mentor) throw badInput('mentorId', 'That mentor could not be found.');
       if (!mentee) throw badInput('menteeId', 'That mentee could not be found.');
       if (mentor.blocked) throw badInput('menteeId', 'These two members cannot be paired.');
-      const [profile]: { status: string; available: boolean; capacity: number; active: number }[] =
-        await manager.query(
-          `SELECT p.status, p.available, p.capacity, ${activeMenteesSql('p.user_id')} AS active
-           FROM mentor_profiles p WHERE p.user_id = $1 FOR UPDATE OF p`,
-          [mentorId],
-        );
-      if (!profile) throw badInput('mentorId', `${mentor.display_name} has not offered to mentor.`);
+      const [locked]: { status: string; available: boolean; capacity: number }[] = await manager.query(
+        `SELECT p.status, p.available, p.capacity FROM mentor_profiles p WHERE p.user_id = $1 FOR UPDATE OF p`,
+        [mentorId],
+      );
+      if (!locked) throw badInput('mentorId', `${mentor.display_name} has not offered to mentor.`);
+      const profile = { ...locked, active: await this.activeMentees(manager, mentorId) };
       if (profile.status !== 'APPROVED') {
         throw badInput(
           'mentorId',
@@ -466,6 +466,9 @@ export class PairingsService {
       `UPDATE mentor_pairings SET end_note = NULL WHERE ended_by = $1 AND end_note IS NOT NULL`,
       [userId],
     );
+    // Their own answers to the 30-day check-in go too.
+    await manager.query(`UPDATE mentor_pairings SET mentor_check_in = NULL WHERE mentor_id = $1`, [userId]);
+    await manager.query(`UPDATE mentor_pairings SET mentee_check_in = NULL WHERE mentee_id = $1`, [userId]);
   }
 
   /**
@@ -577,6 +580,15 @@ export class PairingsService {
       .where('p.id = :id', { id })
       .andWhere(where, { viewerId })
       .getOne();
+  }
+
+  /**
+   * The mentor's ACTIVE pairings, counted in its own statement after their profile is locked: a
+   * statement started before the lock was granted would not see a pairing the holder just made.
+   */
+  private async activeMentees(manager: EntityManager, mentorId: string): Promise<number> {
+    const [{ active }]: { active: number }[] = await manager.query(`SELECT ${activeMenteesSql('$1::uuid')} AS active`, [mentorId]);
+    return active;
   }
 
   private async readNotice(manager: EntityManager, userId: string, sourceKey: string): Promise<void> {
