@@ -18,7 +18,7 @@ import { relatedSql } from './conversation-access';
 import { ConversationsService } from './conversations.service';
 import { ConversationKind } from './entities/conversation.entity';
 import { MessageEntity, MessageStatus } from './entities/message.entity';
-import { CONVERSATION_MAX_PEOPLE, reachFor, refusalMessage } from './messaging-rules';
+import { CONVERSATION_MAX_PEOPLE, Reach, reachFor, refusalMessage } from './messaging-rules';
 import { StartConversationInput } from './dto/conversation.inputs';
 
 /** Where a conversation is read on the web. */
@@ -39,6 +39,19 @@ interface RecipientFacts {
   refuses: boolean;
   related: boolean;
   is_staff: boolean;
+}
+
+/** The rules' decision for one sender and one recipient, from what the database said of them. */
+function reachOf(viewer: Viewer, author: UserEntity, recipient: RecipientFacts): Reach {
+  return reachFor({
+    senderIsStaff: hasRole(viewer.role, 'MODERATOR'),
+    recipientIsStaff: recipient.is_staff,
+    related: recipient.related,
+    blocked: recipient.blocked,
+    recipientRefusesRequests: recipient.refuses,
+    senderIsNew: isNewMember(author.joinedAt),
+    recipientGone: recipient.gone,
+  });
 }
 
 /**
@@ -63,20 +76,10 @@ export class MessagingService {
   async start(viewer: Viewer, input: StartConversationInput): Promise<Sent> {
     const author = await this.dataSource.manager.findOneByOrFail(UserEntity, { id: viewer.id });
     const recipients = await this.recipientFacts(viewer, input);
-    const reaches = recipients.map((r) => ({
-      recipient: r,
-      reach: reachFor({
-        senderIsStaff: hasRole(viewer.role, 'MODERATOR'),
-        recipientIsStaff: r.is_staff,
-        related: r.related,
-        blocked: r.blocked,
-        recipientRefusesRequests: r.refuses,
-        senderIsNew: isNewMember(author.joinedAt),
-        recipientGone: r.gone,
-      }),
-    }));
+    const reaches = recipients.map((r) => ({ recipient: r, reach: reachOf(viewer, author, r) }));
     for (const { recipient, reach } of reaches) {
-      if (reach.kind === 'REFUSED') throw badInput('recipientIds', refusalMessage(reach.reason, recipient.display_name));
+      if (reach.kind === 'REFUSED')
+        throw badInput('recipientIds', refusalMessage(reach.reason, recipient.display_name));
     }
     const requested = reaches.filter((r) => r.reach.kind === 'REQUEST').map((r) => r.recipient.id);
     const screening = await this.screening.screen(author, input.body, { isNew: false });
@@ -111,7 +114,12 @@ export class MessagingService {
    */
   async open(
     manager: EntityManager,
-    spec: { kind: ConversationKind; createdById: string | null; memberIds: string[]; requestedIds?: string[] },
+    spec: {
+      kind: ConversationKind;
+      createdById: string | null;
+      memberIds: string[];
+      requestedIds?: string[];
+    },
   ): Promise<string> {
     const [{ id }]: { id: string }[] = await manager.query(
       `INSERT INTO conversations (kind, created_by) VALUES ($1, $2) RETURNING id`,
@@ -133,16 +141,21 @@ export class MessagingService {
    * (both still in it), else a new one. Not across a block. Returns its id.
    */
   async openCare(moderator: Viewer, memberId: string): Promise<string> {
-    if (memberId === moderator.id) throw badInput('caseId', 'This case is about you; another moderator should reach out.');
+    if (memberId === moderator.id)
+      throw badInput('caseId', 'This case is about you; another moderator should reach out.');
     return inTransaction(this.dataSource, async (manager) => {
       // One at a time per pair, so two clicks open one conversation.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('care-conversation'), hashtext($1 || $2))`, [moderator.id, memberId]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('care-conversation'), hashtext($1 || $2))`, [
+        moderator.id,
+        memberId,
+      ]);
       const [member]: { blocked: boolean; gone: boolean }[] = await manager.query(
         `SELECT ${blockedBetween('u.id', '$2::uuid')} AS blocked, u.deleted_at IS NOT NULL AS gone FROM users u WHERE u.id = $1`,
         [memberId, moderator.id],
       );
       if (!member || member.gone) throw notFound('That member');
-      if (member.blocked) throw forbidden("You can't message this member. Ask another moderator to reach out.");
+      if (member.blocked)
+        throw forbidden("You can't message this member. Ask another moderator to reach out.");
       const [existing]: { id: string }[] = await manager.query(
         `SELECT c.id FROM conversations c
           WHERE c.kind = 'CARE'
@@ -202,7 +215,10 @@ export class MessagingService {
         status,
       }),
     );
-    await manager.query(`UPDATE conversations SET last_message_at = $2 WHERE id = $1`, [conversationId, message.createdAt]);
+    await manager.query(`UPDATE conversations SET last_message_at = $2 WHERE id = $1`, [
+      conversationId,
+      message.createdAt,
+    ]);
     await manager.query(
       `UPDATE conversation_members SET last_read_at = GREATEST(last_read_at, $3) WHERE conversation_id = $1 AND user_id = $2`,
       [conversationId, viewer.id, message.createdAt],
@@ -262,7 +278,11 @@ export class MessagingService {
     });
   }
 
-  private async readNotifications(manager: EntityManager, userId: string, conversationId: string): Promise<void> {
+  private async readNotifications(
+    manager: EntityManager,
+    userId: string,
+    conversationId: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE notifications SET read_at = now()
         WHERE user_id = $1 AND read_at IS NULL AND (source_key LIKE $2 OR source_key = $3)`,
@@ -285,11 +305,10 @@ export class MessagingService {
         [conversationId, viewer.id],
       );
       if (!row || (accept && row.blocked)) throw notFound('That request');
-      await manager.query(`UPDATE conversation_members SET status = $3 WHERE conversation_id = $1 AND user_id = $2`, [
-        conversationId,
-        viewer.id,
-        accept ? 'ACTIVE' : 'DECLINED',
-      ]);
+      await manager.query(
+        `UPDATE conversation_members SET status = $3 WHERE conversation_id = $1 AND user_id = $2`,
+        [conversationId, viewer.id, accept ? 'ACTIVE' : 'DECLINED'],
+      );
       if (!accept) await this.readNotifications(manager, viewer.id, conversationId);
       if (accept && row.created_by) {
         await manager.query(
@@ -367,15 +386,7 @@ export class MessagingService {
     const author = await this.dataSource.manager.findOneByOrFail(UserEntity, { id: viewer.id });
     const [facts] = await this.factsFor(viewer.id, [userId], []);
     if (!facts) return 'NONE';
-    const reach = reachFor({
-      senderIsStaff: hasRole(viewer.role, 'MODERATOR'),
-      recipientIsStaff: facts.is_staff,
-      related: facts.related,
-      blocked: facts.blocked,
-      recipientRefusesRequests: facts.refuses,
-      senderIsNew: isNewMember(author.joinedAt),
-      recipientGone: facts.gone,
-    });
+    const reach = reachOf(viewer, author, facts);
     return reach.kind === 'REFUSED' ? 'NONE' : reach.kind;
   }
 
@@ -403,14 +414,20 @@ export class MessagingService {
         [unique.map((f) => f.id)],
       );
       if (separated) {
-        throw badInput('recipientIds', "We couldn't start a conversation with all of these people together. Try writing to them separately.");
+        throw badInput(
+          'recipientIds',
+          "We couldn't start a conversation with all of these people together. Try writing to them separately.",
+        );
       }
     }
     if (unique.some((f) => f.id === viewer.id)) {
       throw badInput('recipientIds', "You can't start a conversation with yourself.");
     }
     if (unique.length + 1 > CONVERSATION_MAX_PEOPLE) {
-      throw badInput('recipientIds', `A conversation has at most ${CONVERSATION_MAX_PEOPLE} people, you included.`);
+      throw badInput(
+        'recipientIds',
+        `A conversation has at most ${CONVERSATION_MAX_PEOPLE} people, you included.`,
+      );
     }
     return unique;
   }
@@ -434,10 +451,17 @@ export class MessagingService {
    */
   private async limitSending(viewer: Viewer, requested: string[]): Promise<void> {
     if (hasRole(viewer.role, 'MODERATOR')) return;
-    await this.rateLimits.consume('message', viewer.id, (seconds) =>
-      new DomainError('RATE_LIMITED', `You are sending messages quickly. You can send again in ${Math.ceil(seconds)} seconds.`, {
-        retryAfterSeconds: Math.ceil(seconds),
-      }),
+    await this.rateLimits.consume(
+      'message',
+      viewer.id,
+      (seconds) =>
+        new DomainError(
+          'RATE_LIMITED',
+          `You are sending messages quickly. You can send again in ${Math.ceil(seconds)} seconds.`,
+          {
+            retryAfterSeconds: Math.ceil(seconds),
+          },
+        ),
     );
     if (requested.length === 0) return;
     const later = (seconds: number) =>
@@ -449,11 +473,18 @@ export class MessagingService {
     await this.rateLimits.consume('message-request', viewer.id, later);
     for (const [i, id] of requested.entries()) {
       try {
-        await this.rateLimits.consume('message-request-to', id, (seconds) =>
-          new DomainError('RATE_LIMITED', 'This member has had many message requests today. Please try again tomorrow.', {
-            retryAfterSeconds: Math.ceil(seconds),
-            field: 'recipientIds',
-          }),
+        await this.rateLimits.consume(
+          'message-request-to',
+          id,
+          (seconds) =>
+            new DomainError(
+              'RATE_LIMITED',
+              'This member has had many message requests today. Please try again tomorrow.',
+              {
+                retryAfterSeconds: Math.ceil(seconds),
+                field: 'recipientIds',
+              },
+            ),
         );
       } catch (error) {
         // Nothing was sent: give back what this attempt counted.
@@ -465,13 +496,21 @@ export class MessagingService {
   }
 
   /** A moderator's decision on reported messages: REMOVED for everyone, or VISIBLE again (an upheld appeal). */
-  async setStatusOfReported(manager: EntityManager, ids: string[], status: 'VISIBLE' | 'REMOVED'): Promise<void> {
-    await manager.query(`UPDATE messages SET status = $2 WHERE id = ANY($1::uuid[]) AND status <> 'PENDING_REVIEW'`, [ids, status]);
+  async setStatusOfReported(
+    manager: EntityManager,
+    ids: string[],
+    status: 'VISIBLE' | 'REMOVED',
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE messages SET status = $2 WHERE id = ANY($1::uuid[]) AND status <> 'PENDING_REVIEW'`,
+      [ids, status],
+    );
   }
 
   /** A moderator's decision on a message held for review or reported: VISIBLE (and announced) or REMOVED. */
   async setStatus(manager: EntityManager, message: MessageEntity, status: MessageStatus): Promise<void> {
     await manager.update(MessageEntity, { id: message.id }, { status });
-    if (status === 'VISIBLE' && message.status === 'PENDING_REVIEW') await this.announce(manager, { ...message, status });
+    if (status === 'VISIBLE' && message.status === 'PENDING_REVIEW')
+      await this.announce(manager, { ...message, status });
   }
 }
